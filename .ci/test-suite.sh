@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Hopscope's whole test suite: unit, property, simulated-network, native-helper, network-namespace
+# and GUI (Xvfb) tests. Run as root on a fresh Debian/Ubuntu machine it first installs the system
+# packages the tests need with apt-get, and says which; as another user it only reports what is
+# missing (tests needing it then fail in CI, or are skipped with a message outside CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# command -> Debian package
+declare -A NEED=(
+  [java]=openjdk-17-jdk-headless [mvn]=maven [gcc]=gcc [make]=make [clang]=clang
+  [tshark]=tshark [xvfb-run]=xvfb [ip]=iproute2 [nft]=nftables [setcap]=libcap2-bin
+  [traceroute]=traceroute [mtr]=mtr-tiny [scamper]=scamper [tcptraceroute]=tcptraceroute
+  [afl-fuzz]=afl++ [desktop-file-validate]=desktop-file-utils [fakeroot]=fakeroot
+  [import]=imagemagick
+)
+# libraries found by file, not by command
+declare -A NEED_FILES=(
+  [/usr/include/sys/capability.h]=libcap-dev
+  [/usr/lib/x86_64-linux-gnu/libgtk-3.so.0]=libgtk-3-0
+  [/usr/lib/x86_64-linux-gnu/libGL.so.1]=libgl1
+  [/usr/lib/x86_64-linux-gnu/libXtst.so.6]=libxtst6
+  [/usr/lib/x86_64-linux-gnu/libpcap.so.0.8]=libpcap0.8
+)
+missing=()
+for cmd in "${!NEED[@]}"; do command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}"); done
+for f in "${!NEED_FILES[@]}"; do [ -e "$f" ] || missing+=("${NEED_FILES[$f]}"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  mapfile -t missing < <(printf '%s\n' "${missing[@]}" | sort -u)
+  if [ "$(id -u)" = 0 ]; then
+    echo "test-suite: installing missing system packages with apt-get: ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | debconf-set-selections || true
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "test-suite: missing system packages (run as root to install them): ${missing[*]}" >&2
+  fi
+fi
+
+# GUI tests need a display: use Xvfb unless one is already there.
+runner=()
+if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
+  runner=(xvfb-run -a -s "-screen 0 1600x1000x24")
+fi
+"${runner[@]}" mvn -B -ntp verify "$@"
