@@ -101,6 +101,14 @@ void hs_open_sockets(struct hs_sockets *s)
      * engine's packet goes out byte for byte. These sockets receive nothing. */
     s->fd[HS_SEND4] = open_raw(AF_INET, IPPROTO_RAW, &s->err[HS_SEND4]);
     s->fd[HS_SEND6] = open_raw(AF_INET6, IPPROTO_RAW, &s->err[HS_SEND6]);
+    /* The engine decides fragmentation itself (DF bit, probe size). Without
+     * PMTUDISC_PROBE the kernel refuses header-included packets larger than a
+     * path MTU it learned earlier (EMSGSIZE), which breaks path-MTU discovery
+     * on the second run towards the same destination. */
+    if (s->fd[HS_SEND4] >= 0)
+        setopt_int(s->fd[HS_SEND4], IPPROTO_IP, IP_MTU_DISCOVER, IP_PMTUDISC_PROBE);
+    if (s->fd[HS_SEND6] >= 0)
+        setopt_int(s->fd[HS_SEND6], IPPROTO_IPV6, IPV6_MTU_DISCOVER, IPV6_PMTUDISC_PROBE);
 
     s->fd[HS_ICMP4] = open_raw(AF_INET, IPPROTO_ICMP, &s->err[HS_ICMP4]);
     s->fd[HS_ICMP6] = open_raw(AF_INET6, IPPROTO_ICMPV6, &s->err[HS_ICMP6]);
