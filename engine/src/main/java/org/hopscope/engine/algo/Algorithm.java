@@ -11,7 +11,16 @@ public enum Algorithm {
     /** Every probe from first to max TTL at once, then wait; the wait adapts to the path's RTT. */
     CONCURRENT,
     /** One probe at max TTL to learn the path length, then concurrent up to it (hopbyhop if unreachable). */
-    SCOUT;
+    SCOUT,
+    /** Multipath Detection Algorithm: every load-balanced path, node by node (org.hopscope.engine.mda). */
+    EXHAUSTIVE,
+    /** MDA-Lite (Vermeulen et al., IMC 2018): MDA's result for fewer probes; the multipath default. */
+    LITE;
+
+    /** Whether this algorithm explores every path (run it with org.hopscope.engine.mda.MultipathTracer). */
+    public boolean multipath() {
+        return this == EXHAUSTIVE || this == LITE;
+    }
 
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,6 +33,6 @@ public enum Algorithm {
             }
         }
         throw new IllegalArgumentException(
-                "unknown algorithm '" + s + "' (expected hopbyhop, packetbypacket, concurrent or scout)");
+                "unknown algorithm '" + s + "' (expected hopbyhop, packetbypacket, concurrent, scout, exhaustive or lite)");
     }
 }

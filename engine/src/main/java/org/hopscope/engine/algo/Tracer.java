@@ -32,6 +32,10 @@ public final class Tracer {
     private final ProbeSession session;
 
     public Tracer(TraceSettings settings, ProbeTransport transport, InetAddress target) throws TransportException {
+        if (settings.algorithm().multipath()) {
+            throw new IllegalArgumentException("algorithm " + settings.algorithm().cliName()
+                    + " explores every path: run it with org.hopscope.engine.mda.MultipathTracer");
+        }
         this.settings = settings;
         this.transport = transport;
         this.target = target;
