@@ -23,7 +23,6 @@ import org.hopscope.engine.trace.TraceSettings;
 import org.hopscope.engine.trace.TraceSnapshot;
 import org.hopscope.engine.trace.TraceStatus;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -232,30 +231,33 @@ class TracerEndToEndTest {
         }
     }
 
+    /**
+     * Concurrent probing with the adaptive wait ends about one path round trip after the start, not
+     * after TTLs x wait time. Measured on the virtual clock, which is deterministic (wall-clock figures
+     * are the benchmark's job: bench/sim-trace-bench.sh).
+     */
     @Test
-    @Timeout(30)
-    void realTimeTraceTakesThePathsRoundTripTime() throws Exception {
+    void concurrentTraceEndsAboutOnePathRoundTripAfterItsStart() throws Exception {
         Topology bench = Topology.builtIn("bench-15hop");
-        SimulatedTransport t = new SimulatedTransport(bench, SimulatedTransport.Clock.REAL);
-        long start = System.nanoTime();
-        TraceSnapshot s = new Tracer(settings("198.18.15.10", ProbeProtocol.UDP, ProbeMethod.PARIS).maxTtl(20).build(),
-                t, InetAddress.getByName("198.18.15.10")).run();
-        long wall = System.nanoTime() - start;
+        SimulatedTransport t = new SimulatedTransport(bench, SimulatedTransport.Clock.VIRTUAL);
+        long start = t.nanoTime();
+        TraceSettings settings = settings("198.18.15.10", ProbeProtocol.UDP, ProbeMethod.PARIS).maxTtl(20).build();
+        TraceSnapshot s = new Tracer(settings, t, InetAddress.getByName("198.18.15.10")).run();
+        long took = t.nanoTime() - start;
         assertThat(s.status()).isEqualTo(TraceStatus.REACHED);
         assertThat(s.hops()).hasSize(15);
         for (HopSnapshot h : s.hops()) {
             assertThat(h.stats().minMs()).as("TTL %s", h.ttl()).isCloseTo(40.0 * h.ttl().value(),
                     org.assertj.core.data.Offset.offset(0.01));
         }
-        assertThat(wall).as("about one path RTT (600 ms), not more than a few").isBetween(600_000_000L,
-                3_000_000_000L);
+        long pathRtt = 600_000_000L;
+        assertThat(took).as("virtual duration, path RTT 600 ms, wait time %s", settings.waitTime())
+                .isBetween(pathRtt, pathRtt * 3 / 2 + settings.grace().toNanos());
     }
 
     @Test
-    @Timeout(120)
-    void aThousandVirtualTracesRunInSeconds() throws Exception {
+    void aThousandSeededTracesAllReachTheirDestinationOnVirtualTime() throws Exception {
         Topology topo = Topology.builtIn("unequal-lb");
-        long start = System.nanoTime();
         int reached = 0;
         for (int i = 0; i < 1000; i++) {
             SimulatedTransport t = new SimulatedTransport(topo.withSeed(i), SimulatedTransport.Clock.VIRTUAL);
@@ -264,8 +266,6 @@ class TracerEndToEndTest {
             reached += s.status() == TraceStatus.REACHED ? 1 : 0;
             assertThat(t.nanoTime()).as("virtual time, not wall time").isLessThan(1_000_000_000L);
         }
-        long wall = System.nanoTime() - start;
         assertThat(reached).isEqualTo(1000);
-        assertThat(wall).as("1,000 traces in %d ms", wall / 1_000_000).isLessThan(60_000_000_000L);
     }
 }
