@@ -55,8 +55,9 @@ class HelperRttAccuracyNetnsTest {
             for (int i = 0; i < 6; i++) {
                 RecordingTransport rec = new RecordingTransport(helper);
                 runs.add(new Run(Traces.run(rec, Traces.lab(LabTopology.TARGET4).protocol(ProbeProtocol.UDP)
-                        .sourcePort(33456 + i).build(), LabTopology.TARGET4), rec));
-                Thread.sleep(LabTopology.RATE_LIMIT_MS + 50L);
+                        .sourcePort(33456 + i).waitTime(java.time.Duration.ofMillis(600)).build(), LabTopology.TARGET4), rec));
+                // Late answers stay with this trace's recorder (tokens restart with every trace).
+                Traces.drain(rec, java.time.Duration.ofMillis(LabTopology.RATE_LIMIT_MS + 50L));
             }
             frames = cap.frames();
         }
