@@ -60,7 +60,8 @@ public final class RealTraceBench {
         Netns src = lab.src();
         List<Row> rows = new ArrayList<>();
         long helperHwm;
-        try (HelperTransport transport = HelperTransport.start(helper.launch(src, user), src::sourceFor)) {
+        InetAddress source = src.sourceFor(target); // looked up once: `ip route get` costs a process per trace
+        try (HelperTransport transport = HelperTransport.start(helper.launch(src, user), d -> source)) {
             for (Algorithm algo : List.of(Algorithm.CONCURRENT, Algorithm.HOPBYHOP)) {
                 List<Double> ms = new ArrayList<>();
                 Set<String> found = new LinkedHashSet<>();

@@ -67,6 +67,8 @@ class HelperRttAccuracyNetnsTest {
                 if (!p.isAnswered()) {
                     continue;
                 }
+                // On veth the reply can arrive inside sendto(): a send time read after it made every RTT 0.
+                assertThat(p.reply().rttNanos()).as("RTT of probe " + p.sequence() + " (never clamped to 0)").isPositive();
                 byte[] sent = run.recorder().sent().get(p.sequence());
                 Optional<TransportEvent.Received> reply = run.recorder().received().stream()
                         .filter(r -> r.tokenHint() == p.sequence()).findFirst();
@@ -90,6 +92,6 @@ class HelperRttAccuracyNetnsTest {
         System.out.printf("RTT accuracy (helper vs tshark, %d replies): median |engine - wire| = %.1f us"
                 + " (signed median %.1f us, max %.1f us)%n", abs.size(), median / 1e3, signedMedian / 1e3,
                 abs.get(abs.size() - 1) / 1e3);
-        assertThat(median).as("median |engine RTT - tshark RTT| in ns").isLessThan(1_000_000L);
+        assertThat(median).as("median |engine RTT - tshark RTT| in ns").isLessThan(50_000L);
     }
 }
