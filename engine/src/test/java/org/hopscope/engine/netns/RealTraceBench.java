@@ -19,7 +19,8 @@ import org.hopscope.engine.transport.helper.HelperTransport;
  * {@link LabTopology}, times Hopscope's trace through the installed helper (run as the unprivileged
  * test user) against traceroute, mtr and scamper tracing the same target from the same namespace in
  * the same run, with the same probes per hop and the same wait, and prints a table with ratios, the
- * interfaces each found (same answers?), and the helper's and the JVM's peak memory.
+ * interfaces each found (same answers?), and the helper's and the JVM's peak memory; then the
+ * sustained probe rate through the helper ({@link HelperThroughput}).
  *
  * <p>Arguments: {@code [repetitions]} (default 3; each figure is the median).
  */
@@ -51,6 +52,7 @@ public final class RealTraceBench {
             InetAddress ecmpOnly = lab.address("m", "a1", false);
             bench(lab, helper, user, jvm, LabTopology.TARGET4, "full path: 8 hops over ECMP, NAT, a silent router, an ICMP rate limiter", reps);
             bench(lab, helper, user, jvm, ecmpOnly, "ECMP part: 3 hops, every router answers", reps);
+            HelperThroughput.run(lab, helper, user, 50_000);
         }
     }
 
