@@ -251,8 +251,12 @@ static void cmd_send(const struct hs_request *r)
         memcpy(&a->sin6_addr, info.dst, 16);
         sl = sizeof *a;
     }
+    /* Read right before sendto(), as documented: on veth and loopback the kernel forwards the
+     * packet, and may even receive its answer, inside sendto() itself, so a time read after it
+     * can be later than the reply's kernel timestamp (every RTT would be 0). Before, the error
+     * is only the few microseconds of the send path, and never negative. */
+    uint64_t sent_at = now_ns(CLOCK_REALTIME);
     ssize_t w = sendto(socks.fd[s], r->packet, r->packet_len, 0, (struct sockaddr *)&ss, sl);
-    uint64_t sent_at = now_ns(CLOCK_REALTIME); /* right after sendto(), as documented */
     if (w != (ssize_t)r->packet_len) {
         int e = w < 0 ? errno : EMSGSIZE;
         st.send_errors++;

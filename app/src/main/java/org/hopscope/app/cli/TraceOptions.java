@@ -20,6 +20,7 @@ import org.hopscope.engine.trace.TraceSettings;
  * @param version {@code -V}/{@code --version}
  * @param targetGiven false when TARGET was left out, which only {@code --simulate} allows: the
  *     simulated network's first host is traced then (see {@link #withTarget})
+ * @param transport {@code --transport}: auto (default), helper, unprivileged or simulated
  */
 public record TraceOptions(
         TraceSettings settings,
@@ -29,7 +30,11 @@ public record TraceOptions(
         String simulate,
         boolean help,
         boolean version,
-        boolean targetGiven) {
+        boolean targetGiven,
+        String transport) {
+
+    /** The values {@code --transport} accepts; "auto" lets the engine pick the best real transport. */
+    public static final java.util.List<String> TRANSPORTS = java.util.List.of("auto", "helper", "unprivileged", "simulated");
 
     /** Placeholder target until {@link #withTarget} supplies the real one. */
     static final String NO_TARGET = "(none)";
@@ -37,7 +42,7 @@ public record TraceOptions(
     /** These options with another target. */
     public TraceOptions withTarget(String target) {
         return new TraceOptions(settings.toBuilder().target(target).build(), showIpId, showReplyTtl, json, simulate,
-                help, version, true);
+                help, version, true, transport);
     }
 
     public static final String USAGE = """
@@ -72,6 +77,8 @@ public record TraceOptions(
               --classic        classic traceroute probes (each probe its own flow) instead of Paris
               --json           print the trace document (JSON, see docs/trace-document.md)
               --simulate NET   trace a simulated network: a built-in name or a topology file
+              --transport T    how probes are sent: auto (default: the native helper when it is
+                               installed, else unprivileged sockets), helper, unprivileged, simulated
               -h, --help       print this help
               -V, --version    print the version
 
@@ -116,6 +123,19 @@ public record TraceOptions(
                             throw new UsageException("--simulate: the network name or topology file is empty");
                         }
                         p.simulate = value;
+                    }
+                    case "--transport" -> {
+                        if (value == null) {
+                            if (i + 1 >= args.size()) {
+                                throw new UsageException("option --transport needs a value (" + String.join(", ", TRANSPORTS) + ")");
+                            }
+                            value = args.get(++i);
+                        }
+                        if (!TRANSPORTS.contains(value)) {
+                            throw new UsageException("--transport: unknown transport '" + value + "' (expected "
+                                    + String.join(", ", TRANSPORTS) + ")");
+                        }
+                        p.transport = value;
                     }
                     case "--classic", "--json", "--help", "--version" -> {
                         if (value != null) {
@@ -198,6 +218,7 @@ public record TraceOptions(
         boolean help;
         boolean version;
         String simulate;
+        String transport = "auto";
 
         void flag(char c) throws UsageException {
             switch (c) {
@@ -304,7 +325,7 @@ public record TraceOptions(
                 b.packetLength(length);
             }
             try {
-                return new TraceOptions(b.build(), ipId, replyTtl, json, simulate, help, version, targetGiven);
+                return new TraceOptions(b.build(), ipId, replyTtl, json, simulate, help, version, targetGiven, transport);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

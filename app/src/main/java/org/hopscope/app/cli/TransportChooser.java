@@ -12,8 +12,15 @@ import org.hopscope.engine.sim.SimulatedTransport;
 import org.hopscope.engine.sim.Topology;
 import org.hopscope.engine.sim.TopologyException;
 import org.hopscope.engine.transport.ProbeTransport;
+import org.hopscope.engine.transport.TransportException;
 
-/** Picks the transport a trace runs over: the simulated network with {@code --simulate}, else the real one. */
+/**
+ * The command line's side of choosing a transport: the simulated network with {@code --simulate}
+ * (or {@code --transport simulated}), else whatever the engine's {@link
+ * org.hopscope.engine.transport.TransportChooser} picks for the real network (the native helper, else
+ * unprivileged sockets; {@code --transport helper|unprivileged} forces one). The decision about real
+ * transports is made there only, so the CLI and the GUI never disagree.
+ */
 public class TransportChooser {
 
     /**
@@ -24,10 +31,20 @@ public class TransportChooser {
     }
 
     private final SimulatedTransport.Clock clock;
+    private final org.hopscope.engine.transport.TransportChooser real;
+
+    /**
+     * @param clock REAL for the command line; tests may use VIRTUAL for instant, repeatable simulations
+     * @param real the engine's chooser of real-network transports
+     */
+    public TransportChooser(SimulatedTransport.Clock clock, org.hopscope.engine.transport.TransportChooser real) {
+        this.clock = Objects.requireNonNull(clock);
+        this.real = Objects.requireNonNull(real);
+    }
 
     /** {@code clock}: REAL for the command line; tests may use VIRTUAL for instant, repeatable runs. */
     public TransportChooser(SimulatedTransport.Clock clock) {
-        this.clock = Objects.requireNonNull(clock);
+        this(clock, org.hopscope.engine.transport.TransportChooser.system());
     }
 
     public TransportChooser() {
@@ -35,20 +52,33 @@ public class TransportChooser {
     }
 
     /**
-     * The transport for these options. This is where every transport plugs in: the simulated network
-     * now, the privileged native helper ({@code HelperTransport}) and the unprivileged datagram
-     * transport as they arrive.
+     * The transport for these options.
      *
-     * @throws UsageException when no transport can run these options (message for stderr)
+     * @throws UsageException when no transport can run these options (message for stderr: what failed
+     *     and how to fix it, e.g. the setcap command for a helper installed without its privilege)
      */
     public Choice choose(TraceOptions options) throws UsageException {
+        String wanted = options.transport() == null ? "auto" : options.transport();
         if (options.simulate() != null) {
+            if (!wanted.equals("auto") && !wanted.equals("simulated")) {
+                throw new UsageException("--simulate traces a simulated network; it cannot be combined with --transport "
+                        + wanted);
+            }
             return simulated(options.simulate());
         }
-        // The real network. HelperTransport (native-helper module) plugs in here.
-        throw new UsageException("real probing needs the Hopscope native helper, which this build does not "
-                + "have yet; trace a simulated network with --simulate NAME (" + String.join(", ",
-                        Topology.builtInNames()) + ") or --simulate FILE");
+        if (wanted.equals("simulated")) {
+            throw new UsageException("--transport simulated needs --simulate NET (built-in: "
+                    + String.join(", ", Topology.builtInNames()) + ", or a topology file)");
+        }
+        try {
+            org.hopscope.engine.transport.TransportChooser.Choice c = real.choose(options.settings().protocol(),
+                    org.hopscope.engine.transport.TransportChooser.Preference.parse(wanted));
+            return new Choice(c.transport(), null, null);
+        } catch (TransportException e) {
+            throw new UsageException(e.getMessage() + " [" + e.error().name().toLowerCase(java.util.Locale.ROOT)
+                    + "]; a simulated network can be traced with --simulate NAME (" + String.join(", ",
+                            Topology.builtInNames()) + ")");
+        }
     }
 
     private Choice simulated(String spec) throws UsageException {

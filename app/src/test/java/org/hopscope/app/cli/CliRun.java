@@ -22,8 +22,27 @@ final class CliRun {
     private CliRun() {
     }
 
+    /**
+     * With simulations on the real clock, and a real network that is never reached: tests run in the
+     * root namespace, where probing is forbidden, so both real transports refuse to open (the real
+     * ones are exercised inside network namespaces by CliTransportNetnsTest).
+     */
     static Result run(String... args) {
-        return run(new TransportChooser(), args);
+        return run(offline(), args);
+    }
+
+    static final String OFFLINE = "tests never probe the real network from the root namespace";
+
+    static TransportChooser offline() {
+        return new TransportChooser(SimulatedTransport.Clock.REAL, new org.hopscope.engine.transport.TransportChooser(
+                why -> {
+                    throw new org.hopscope.engine.transport.TransportException(
+                            org.hopscope.engine.transport.TransportError.UNSUPPORTED, "no helper: " + OFFLINE);
+                },
+                why -> {
+                    throw new org.hopscope.engine.transport.TransportException(
+                            org.hopscope.engine.transport.TransportError.UNSUPPORTED, "no sockets: " + OFFLINE);
+                }));
     }
 
     /** With a virtual-clock simulation: instant and repeatable to the microsecond. */

@@ -72,8 +72,15 @@ class CliTest {
     }
 
     @Test
-    void realNetworkNeedsTheHelper() {
-        assertUsageError(CliRun.run("trace", "192.0.2.1"), "real probing needs the Hopscope native helper");
+    void noUsableRealTransportIsOneLineWithBothReasons() {
+        assertUsageError(CliRun.run("trace", "192.0.2.1"), "no usable transport: no helper: " + CliRun.OFFLINE
+                + "; and no sockets: " + CliRun.OFFLINE);
+        assertUsageError(CliRun.run("trace", "--transport", "helper", "192.0.2.1"), "no helper: " + CliRun.OFFLINE);
+        assertUsageError(CliRun.run("trace", "--transport", "simulated", "192.0.2.1"),
+                "--transport simulated needs --simulate NET");
+        assertUsageError(CliRun.run("trace", "--transport", "helper", "--simulate", "unequal-lb"),
+                "cannot be combined with --transport helper");
+        assertUsageError(CliRun.run("trace", "--transport", "raw", "h"), "--transport: unknown transport 'raw'");
     }
 
     @Test

@@ -92,6 +92,26 @@ public final class ChildJvm implements AutoCloseable {
         return Cmd.run(timeout, null, Map.of("HOME", dir.resolve("tmp").toString()), command(ns, user, mainClass, args));
     }
 
+    /** As {@link #run(Netns, TestUser, Duration, String, List)}, with {@code env} added to the child's environment. */
+    public Cmd.Result run(Netns ns, TestUser user, Duration timeout, Map<String, String> env, String mainClass,
+            List<String> args) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.putIfAbsent("HOME", dir.resolve("tmp").toString());
+        return Cmd.run(timeout, null, all, command(ns, user, mainClass, args));
+    }
+
+    /** Starts it without waiting (stdout and stderr kept apart); the caller bounds and ends it. */
+    public Process start(Netns ns, TestUser user, Map<String, String> env, String mainClass, List<String> args) {
+        ProcessBuilder pb = new ProcessBuilder(command(ns, user, mainClass, args));
+        pb.environment().put("HOME", dir.resolve("tmp").toString());
+        pb.environment().putAll(env);
+        try {
+            return pb.start();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String classpath() {
         return classpath;
     }

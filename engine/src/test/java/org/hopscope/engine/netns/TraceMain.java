@@ -32,6 +32,7 @@ import org.hopscope.engine.transport.helper.HelperTransport;
  * PROBES 24 sent, 21 answered
  * STATUS REACHED
  * WALL_MS 12.3
+ * VMHWM_KB 45678
  * </pre>
  */
 public final class TraceMain {
@@ -65,6 +66,21 @@ public final class TraceMain {
             print(s);
         }
         System.out.printf("WALL_MS %.1f%n", (System.nanoTime() - start) / 1e6);
+        System.out.println("VMHWM_KB " + vmHwmKb(ProcessHandle.current().pid()));
+    }
+
+    /** The peak resident set size of a process (VmHWM in /proc/PID/status), in KiB; -1 if unreadable. */
+    public static long vmHwmKb(long pid) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     private static ProbeTransport open(String kind, String helper) throws Exception {

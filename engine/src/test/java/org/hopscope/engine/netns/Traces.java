@@ -24,6 +24,21 @@ public final class Traces {
                 .grace(Duration.ofMillis(50));
     }
 
+    /**
+     * Takes every event still coming through {@code transport} for {@code quiet}: the late answers to
+     * a finished trace's probes (e.g. probes sent beyond the destination), so a next trace on the same
+     * transport does not receive them as replies it cannot place.
+     */
+    public static java.util.List<org.hopscope.engine.transport.TransportEvent> drain(ProbeTransport transport,
+            Duration quiet) throws TransportException, InterruptedException {
+        java.util.List<org.hopscope.engine.transport.TransportEvent> all = new java.util.ArrayList<>();
+        long end = transport.nanoTime() + quiet.toNanos();
+        while (transport.nanoTime() < end) {
+            all.addAll(transport.poll(end));
+        }
+        return all;
+    }
+
     public static TraceSnapshot run(ProbeTransport transport, TraceSettings settings, InetAddress target)
             throws TransportException {
         Tracer tracer = new Tracer(settings, transport, target);

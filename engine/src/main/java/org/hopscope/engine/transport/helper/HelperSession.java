@@ -195,6 +195,21 @@ final class HelperSession implements AutoCloseable, HelperProcess.Listener {
         write("c" + nextControl.getAndIncrement() + " cancel p" + token);
     }
 
+    /** As {@link #cancel(long)} for several probes, in one write (at high rates a write per line costs). */
+    void cancel(List<Long> tokens) throws TransportException {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        StringBuilder lines = new StringBuilder(tokens.size() * 24);
+        for (long t : tokens) {
+            if (lines.length() > 0) {
+                lines.append('\n');
+            }
+            lines.append('c').append(nextControl.getAndIncrement()).append(" cancel p").append(t);
+        }
+        write(lines.toString());
+    }
+
     private void write(String line) throws TransportException {
         try {
             process.write(line);

@@ -87,6 +87,7 @@ public final class HelperTransport implements ProbeTransport {
     private final Map<Long, Pending> unsent = new HashMap<>();
     private final PriorityQueue<Retry> retries = new PriorityQueue<>((a, b) -> Long.compare(a.dueNanos, b.dueNanos));
     private final Set<Long> unanswered = new HashSet<>();
+    private final List<Long> answeredNow = new ArrayList<>();
     private volatile HelperSession session;
     private volatile boolean closed;
     private boolean failureReported;
@@ -187,6 +188,16 @@ public final class HelperTransport implements ProbeTransport {
                 for (Object o; (o = s.inbox().poll()) != null; ) {
                     absorb(s, o, out);
                 }
+                if (!answeredNow.isEmpty()) {
+                    try {
+                        if (!s.ended()) {
+                            s.cancel(answeredNow); // later duplicates would only be unmatched replies
+                        }
+                    } catch (TransportException dead) {
+                        // the helper just died: the next poll says so, after the events in hand
+                    }
+                    answeredNow.clear();
+                }
                 if (!out.isEmpty()) {
                     return out;
                 }
@@ -220,8 +231,8 @@ public final class HelperTransport implements ProbeTransport {
             out.add(e);
         } else if (o instanceof TransportEvent.Received e) {
             out.add(e);
-            if (unanswered.remove(e.tokenHint()) && !s.ended()) {
-                s.cancel(e.tokenHint()); // later duplicates would only be unmatched replies
+            if (unanswered.remove(e.tokenHint())) {
+                answeredNow.add(e.tokenHint()); // cancelled in the helper by poll, in one write
             }
         } else if (o instanceof TransportEvent.SendFailed e) {
             unsent.remove(e.token());

@@ -55,8 +55,9 @@ class HelperRttAccuracyNetnsTest {
             for (int i = 0; i < 6; i++) {
                 RecordingTransport rec = new RecordingTransport(helper);
                 runs.add(new Run(Traces.run(rec, Traces.lab(LabTopology.TARGET4).protocol(ProbeProtocol.UDP)
-                        .sourcePort(33456 + i).build(), LabTopology.TARGET4), rec));
-                Thread.sleep(LabTopology.RATE_LIMIT_MS + 50L);
+                        .sourcePort(33456 + i).waitTime(java.time.Duration.ofMillis(600)).build(), LabTopology.TARGET4), rec));
+                // Late answers stay with this trace's recorder (tokens restart with every trace).
+                Traces.drain(rec, java.time.Duration.ofMillis(LabTopology.RATE_LIMIT_MS + 50L));
             }
             frames = cap.frames();
         }
@@ -66,6 +67,8 @@ class HelperRttAccuracyNetnsTest {
                 if (!p.isAnswered()) {
                     continue;
                 }
+                // On veth the reply can arrive inside sendto(): a send time read after it made every RTT 0.
+                assertThat(p.reply().rttNanos()).as("RTT of probe " + p.sequence() + " (never clamped to 0)").isPositive();
                 byte[] sent = run.recorder().sent().get(p.sequence());
                 Optional<TransportEvent.Received> reply = run.recorder().received().stream()
                         .filter(r -> r.tokenHint() == p.sequence()).findFirst();
@@ -89,6 +92,6 @@ class HelperRttAccuracyNetnsTest {
         System.out.printf("RTT accuracy (helper vs tshark, %d replies): median |engine - wire| = %.1f us"
                 + " (signed median %.1f us, max %.1f us)%n", abs.size(), median / 1e3, signedMedian / 1e3,
                 abs.get(abs.size() - 1) / 1e3);
-        assertThat(median).as("median |engine RTT - tshark RTT| in ns").isLessThan(1_000_000L);
+        assertThat(median).as("median |engine RTT - tshark RTT| in ns").isLessThan(50_000L);
     }
 }
