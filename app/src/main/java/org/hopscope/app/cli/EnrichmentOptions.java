@@ -46,13 +46,9 @@ public record EnrichmentOptions(boolean mtu, Path geoIp, InetSocketAddress dnsSe
                 rest.addAll(args.subList(i, args.size()));
                 break;
             }
-            String name = a;
-            String value = null;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                value = a.substring(eq + 1);
-            }
+            LongOption o = LongOption.split(a);
+            String name = o.name();
+            String value = o.value();
             switch (name) {
                 case "--mtu" -> {
                     if (value != null) {
