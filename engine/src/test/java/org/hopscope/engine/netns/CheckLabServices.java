@@ -13,6 +13,8 @@ import org.hopscope.engine.enrich.TestDnsServer;
  * runs until killed (the namespace's processes are killed by pid when the run ends), at most 10 minutes.
  */
 public final class CheckLabServices {
+    /** The lab's IP-to-ASN zone (Team Cymru's format). */
+    public static final String AS_ZONE = "asn.lab.test";
     private CheckLabServices() {
     }
 
@@ -24,6 +26,17 @@ public final class CheckLabServices {
             if (a.startsWith("dns=")) {
                 dns = TestDnsServer.answering(new InetSocketAddress(InetAddress.getByName(v), 53));
                 dns.host("service.check.test", CheckTopology.SERVER.getHostAddress());
+                // Names and Team-Cymru-format AS records of the lab's routers, in the lab's own zone.
+                String[][] hops = {{"198.18.0.1", "gw.home.test", "64500", "HOME-LAN"},
+                    {"198.18.1.2", "bras1.isp.test", "64501", "ISP-EXAMPLE"},
+                    {"198.18.2.2", "core1.transit.test", "64510", "TRANSIT-EXAMPLE"},
+                    {"198.18.3.2", "edge1.service.test", "64520", "SERVICE-NET"},
+                    {"198.19.4.2", "service.check.test", "64520", "SERVICE-NET"}};
+                for (String[] h : hops) {
+                    dns.ptr(h[0], h[1]);
+                    dns.cymru(AS_ZONE, h[0], Long.parseLong(h[2]), h[0].substring(0, h[0].lastIndexOf('.')) + ".0/24",
+                            "ZZ", "lab", h[3]);
+                }
                 // Warm up both sides of the DNS code (class loading, JIT) so the check's timing is the network's.
                 for (int i = 0; i < 20; i++) {
                     org.xbill.DNS.SimpleResolver r = new org.xbill.DNS.SimpleResolver(dns.address());
