@@ -219,7 +219,8 @@ public final class CheckReportWriter {
                     .append(": ").append(t.status().name());
             t.path().ifPresent(p -> b.append(String.format(Locale.ROOT, ", traced over %s, %d rounds%s",
                     p.protocol().cliName().toUpperCase(Locale.ROOT), p.rounds(),
-                    p.fellBack() ? " (after other protocols were filtered)" : "")));
+                    p.fellBack() ? " (after other protocols were filtered)" : "")
+                    + (p.reached() ? "" : ", probes did not reach it")));
             b.append('\n');
             for (SegmentVerdict v : t.verdicts()) {
                 b.append(String.format(Locale.ROOT, "  %-9s %-20s %s%n", "[" + v.status().name() + "]",

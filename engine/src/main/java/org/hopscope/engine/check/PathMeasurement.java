@@ -26,6 +26,14 @@ public record PathMeasurement(ProbeProtocol protocol, List<ProtocolAttempt> atte
 
     /** Whether a protocol tried before the one used was run and did not reach (filtered on the way). */
     public boolean fellBack() {
-        return attempts.stream().anyMatch(a -> a.ran() && !a.reached() && a.protocol() != protocol);
+        for (ProtocolAttempt a : attempts) {
+            if (a.protocol() == protocol) {
+                return false;
+            }
+            if (a.ran() && !a.reached()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -229,13 +229,13 @@ final class SegmentJudge {
         }
         if (dns.millis() > th.slowDnsMs()) {
             return new SegmentVerdict(SegmentKind.SERVICE, Status.DEGRADED, Reason.DNS_SLOW, String.format(Locale.ROOT,
-                    "%s works, but resolving its name took %.0f ms.", capital(what), dns.millis()), ttls, 0, c.millis());
+                    "The service at %s works, but resolving its name took %.0f ms.", what, dns.millis()), ttls, 0, c.millis());
         }
         if (c.outcome() == TcpConnect.Outcome.NOT_RUN) {
             return notMeasured(SegmentKind.SERVICE, "The service was not tested: " + c.detail() + ".");
         }
         return new SegmentVerdict(SegmentKind.SERVICE, Status.GOOD, Reason.OK, String.format(Locale.ROOT,
-                "%s answers (connection in %.1f ms%s).", capital(what), c.millis(),
+                "The service at %s answers (connection in %.1f ms%s).", what, c.millis(),
                 dns.outcome() == NameResolution.Outcome.FOUND
                         ? String.format(Locale.ROOT, ", name resolved in %.1f ms", dns.millis()) : ""),
                 ttls, 0, c.millis());
