@@ -19,6 +19,8 @@ import org.hopscope.engine.check.EnvironmentDiscovery;
 import org.hopscope.engine.check.PrivacyMask;
 import org.hopscope.engine.check.SimulatedCheck;
 import org.hopscope.engine.check.Status;
+import org.hopscope.engine.enrich.Enricher;
+import org.hopscope.engine.enrich.EnricherConfig;
 import org.hopscope.engine.probe.ProbeProtocol;
 import org.hopscope.engine.transport.TransportChooser;
 
@@ -50,7 +52,10 @@ public final class CheckCommand {
               --report FILE         also save the JSON report (with every trace) to FILE
               --mask                hide this machine's name and the host part of its address
               --dns-server ADDR[:PORT]
-                                    resolve targets with this server instead of resolv.conf's
+                                    resolve targets (and hop names, AS numbers) with this server
+                                    instead of resolv.conf's
+              -n, --numeric         no hop names and AS numbers (segments then cut by position)
+              --as-zone ZONE        IP-to-ASN zone in Team Cymru's format instead of asn.cymru.com
               --simulate NET        check a simulated network (a built-in name or a topology file)
               -h, --help            print this help
 
@@ -76,6 +81,8 @@ public final class CheckCommand {
         Path report = null;
         InetSocketAddress dns = null;
         String simulate = null;
+        boolean numeric = false;
+        String asZone = null;
         List<CheckTarget> targets = new ArrayList<>();
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -91,7 +98,8 @@ public final class CheckCommand {
                     }
                     case "--json" -> json = true;
                     case "--mask" -> mask = true;
-                    case "--budget", "--report", "--dns-server", "--simulate" -> {
+                    case "-n", "--numeric" -> numeric = true;
+                    case "--budget", "--report", "--dns-server", "--simulate", "--as-zone" -> {
                         if (value == null) {
                             if (i + 1 >= args.size()) {
                                 throw new UsageException("option " + name + " needs a value");
@@ -102,6 +110,7 @@ public final class CheckCommand {
                             case "--budget" -> budgetSeconds = budget(value);
                             case "--report" -> report = Path.of(value);
                             case "--dns-server" -> dns = EnrichmentOptions.server(value);
+                            case "--as-zone" -> asZone = value;
                             default -> simulate = value;
                         }
                     }
@@ -145,7 +154,19 @@ public final class CheckCommand {
         err.println("hopscope: checking " + targets.size() + " target(s) for " + budgetSeconds + " s ...");
         err.flush();
         CheckReport r;
-        try {
+        // Names and AS numbers: on the real network unless -n; a simulated one only with --dns-server.
+        boolean enrich = !numeric && (simulate == null || dns != null);
+        EnricherConfig.Builder ec = EnricherConfig.builder();
+        if (dns != null) {
+            ec.dnsServer(dns);
+        }
+        if (asZone != null) {
+            ec.cymruZone(asZone);
+        }
+        try (Enricher enricher = enrich ? Enricher.create(ec.build()) : null) {
+            if (enricher != null) {
+                check.enrichment(enricher, Duration.ofSeconds(3));
+            }
             r = check.run(targets);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -71,6 +71,35 @@ class CheckCommandTest {
         assertThat(Files.readString(report)).isEqualTo(r.out());
     }
 
+    /** With names and AS numbers (a real DNS server on 127.0.0.1, a lab zone) segments follow AS borders. */
+    @Test
+    void asNumbersCutTheSegments() throws Exception {
+        try (org.hopscope.engine.enrich.TestDnsServer dns = org.hopscope.engine.enrich.TestDnsServer.answering()) {
+            String zone = "asn.lab.test";
+            dns.ptr("198.18.1.2", "bras1.isp.test").ptr("198.18.3.2", "edge1.service.test");
+            dns.cymru(zone, "198.18.0.1", 64500, "198.18.0.0/24", "ZZ", "lab", "HOME");
+            dns.cymru(zone, "198.18.1.2", 64501, "198.18.1.0/24", "ZZ", "lab", "ISP");
+            dns.cymru(zone, "198.18.2.2", 64501, "198.18.2.0/24", "ZZ", "lab", "ISP");
+            dns.cymru(zone, "198.18.3.2", 64520, "198.18.3.0/24", "ZZ", "lab", "SERVICE");
+            dns.cymru(zone, "198.19.4.2", 64520, "198.19.4.0/24", "ZZ", "lab", "SERVICE");
+            Result r = CliRun.run("check", "--simulate", lab().toString(), "--budget", "2", "--json",
+                    "--dns-server", "127.0.0.1:" + dns.address().getPort(), "--as-zone", zone, "www");
+            assertThat(r.status()).as(r.err()).isEqualTo(CheckCommand.GOOD);
+            JsonObject t = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("targets").get(0)
+                    .getAsJsonObject();
+            java.util.Map<String, JsonObject> v = new java.util.HashMap<>();
+            t.getAsJsonArray("verdicts").forEach(e -> v.put(e.getAsJsonObject().get("segment").getAsString(),
+                    e.getAsJsonObject()));
+            assertThat(v.get("isp_edge").getAsJsonArray("ttls").toString()).isEqualTo("[2,3]");
+            assertThat(v.get("destination_network").getAsJsonArray("ttls").toString()).isEqualTo("[4]");
+            assertThat(v.get("transit").get("status").getAsString()).isEqualTo("unknown");
+            JsonObject hop2 = t.getAsJsonObject("path").getAsJsonArray("hops").get(1).getAsJsonObject();
+            assertThat(hop2.get("name").getAsString()).isEqualTo("bras1.isp.test");
+            assertThat(hop2.get("asn").getAsLong()).isEqualTo(64501);
+            assertThat(hop2.get("segment").getAsString()).isEqualTo("isp_edge");
+        }
+    }
+
     @Test
     void usageErrors() throws Exception {
         System.setProperty("hopscope.check.targets", dir.resolve("none").toString());

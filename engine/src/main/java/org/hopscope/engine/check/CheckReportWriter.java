@@ -168,8 +168,15 @@ public final class CheckReportWriter {
             int ttl = h.ttl().value();
             w.beginObject();
             w.name("ttl").value(ttl);
-            w.name("address").value(h.interfaces().isEmpty() ? null
-                    : AddressLiterals.format(h.interfaces().get(0).address()));
+            InetAddress first = h.interfaces().isEmpty() ? null : h.interfaces().get(0).address();
+            w.name("address").value(first == null ? null : AddressLiterals.format(first));
+            w.name("name").value(first == null ? null : t.enrichment().hostName(first).orElse(null));
+            w.name("asn");
+            if (first != null && t.enrichment().as(first).isPresent()) {
+                w.value(t.enrichment().as(first).get().number());
+            } else {
+                w.nullValue();
+            }
             w.name("sent").value(h.stats().sent());
             w.name("received").value(h.stats().received());
             w.name("loss_percent").value(round(h.stats().lossPercent()));
@@ -184,7 +191,13 @@ public final class CheckReportWriter {
             w.endObject();
         }
         w.endArray();
-        String doc = new TraceDocumentWriter().json(p.trace()).strip();
+        org.hopscope.engine.enrich.Enrichment e = t.enrichment();
+        TraceDocumentWriter tw = new TraceDocumentWriter().hostNames(a -> e.hostName(a).orElse(null));
+        if (!e.addresses().isEmpty()) {
+            tw.section(org.hopscope.engine.format.EnrichmentSections.ENRICHMENT,
+                    org.hopscope.engine.format.EnrichmentSections.enrichment(p.trace(), e));
+        }
+        String doc = tw.json(p.trace()).strip();
         if (mask.enabled() && p.trace().sourceAddress() != null) {
             // The trace's own source is the user's address: masked like machine.local_address.
             doc = doc.replace("\"" + AddressLiterals.format(p.trace().sourceAddress()) + "\"",

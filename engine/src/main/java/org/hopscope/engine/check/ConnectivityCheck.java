@@ -43,6 +43,8 @@ public final class ConnectivityCheck {
     private Connector connector = TcpConnect::run;
     private Function<InetAddress, OptionalLong> asn = a -> OptionalLong.empty();
     private Consumer<TargetCheck> progress = t -> { };
+    private org.hopscope.engine.enrich.Enricher enricher;
+    private Duration enrichWait = Duration.ZERO;
 
     /** {@code discovery}: e.g. {@code EnvironmentDiscovery.system()::discover}. */
     public ConnectivityCheck(CheckSettings settings, java.util.function.Supplier<NetworkEnvironment> discovery,
@@ -55,6 +57,17 @@ public final class ConnectivityCheck {
     /** AS numbers of addresses (e.g. from an enricher's snapshot), to cut segments at AS borders. */
     public ConnectivityCheck asNumbers(Function<InetAddress, OptionalLong> f) {
         this.asn = f;
+        return this;
+    }
+
+    /**
+     * Names and AS numbers for the report and AS-based segments: after each path is measured its
+     * addresses are looked up, waiting at most {@code maxWait}; what is not known by then stays
+     * positional. The caller keeps and closes the enricher.
+     */
+    public ConnectivityCheck enrichment(org.hopscope.engine.enrich.Enricher e, Duration maxWait) {
+        this.enricher = e;
+        this.enrichWait = maxWait;
         return this;
     }
 
@@ -132,7 +145,7 @@ public final class ConnectivityCheck {
             List<SegmentVerdict> v = judge.judge(dns, TcpConnect.notRun("the name did not resolve"), null,
                     null, env.gateway(), asn);
             return new TargetCheck(target, address, dns, TcpConnect.notRun("the name did not resolve"), Optional.empty(),
-                    "the name did not resolve", v, TargetCheck.overall(v));
+                    "the name did not resolve", v, TargetCheck.overall(v), org.hopscope.engine.enrich.Enrichment.EMPTY);
         }
         InetAddress a = address.get();
         CompletableFuture<TcpConnect> connect = CompletableFuture.supplyAsync(
@@ -154,8 +167,25 @@ public final class ConnectivityCheck {
             pathDetail = "interrupted";
         }
         TcpConnect c = connect.join();
-        List<SegmentVerdict> v = judge.judge(dns, c, path, a, env.gateway(), asn);
-        return new TargetCheck(target, address, dns, c, Optional.ofNullable(path), pathDetail, v, TargetCheck.overall(v));
+        org.hopscope.engine.enrich.Enrichment known = org.hopscope.engine.enrich.Enrichment.EMPTY;
+        Function<InetAddress, OptionalLong> asOf = asn;
+        if (enricher != null && path != null) {
+            java.util.Set<InetAddress> all = new java.util.LinkedHashSet<>(
+                    org.hopscope.engine.enrich.Enricher.addresses(path.trace()));
+            all.add(a);
+            enricher.submitAll(all);
+            try {
+                known = enricher.await(all, enrichWait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                known = enricher.snapshot();
+            }
+            org.hopscope.engine.enrich.Enrichment k = known;
+            asOf = x -> k.as(x).map(i -> OptionalLong.of(i.number())).orElseGet(() -> asn.apply(x));
+        }
+        List<SegmentVerdict> v = judge.judge(dns, c, path, a, env.gateway(), asOf);
+        return new TargetCheck(target, address, dns, c, Optional.ofNullable(path), pathDetail, v, TargetCheck.overall(v),
+                known);
     }
 
     /** The longest a run can take past its budget: a DNS resolution and a connect started just before it ends. */

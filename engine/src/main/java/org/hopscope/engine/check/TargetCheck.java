@@ -3,6 +3,7 @@ package org.hopscope.engine.check;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
+import org.hopscope.engine.enrich.Enrichment;
 
 /**
  * Everything the check found about one target.
@@ -15,12 +16,15 @@ import java.util.Optional;
  * @param pathDetail why there is no path, or ""
  * @param verdicts one per {@link SegmentKind}, in path order
  * @param status the worst verdict
+ * @param enrichment names and AS numbers of the path's addresses ({@code Enrichment.EMPTY} without an enricher)
  */
 public record TargetCheck(CheckTarget target, Optional<InetAddress> address, NameResolution dns, TcpConnect connect,
-        Optional<PathMeasurement> path, String pathDetail, List<SegmentVerdict> verdicts, Status status) {
+        Optional<PathMeasurement> path, String pathDetail, List<SegmentVerdict> verdicts, Status status,
+        Enrichment enrichment) {
 
     public TargetCheck {
         verdicts = List.copyOf(verdicts);
+        java.util.Objects.requireNonNull(enrichment);
     }
 
     public SegmentVerdict verdict(SegmentKind k) {

@@ -8,6 +8,7 @@
  *         EnvironmentDiscovery.system()::discover,                 // gateway, resolvers, local address
  *         () -&gt; TransportChooser.system().choose(ProbeProtocol.UDP).transport()); // one transport per target
  * check.onTarget(t -&gt; ...);                                        // progress, on the target's thread
+ * check.enrichment(enricher, Duration.ofSeconds(3));                // optional: names, ASNs, AS-cut segments
  * CheckReport report = check.run(List.of(CheckTarget.parse("intranet.example:443"), ...)); // blocks
  * </pre>
  * {@link org.hopscope.engine.check.SimulatedCheck#create} runs the same against a simulated network

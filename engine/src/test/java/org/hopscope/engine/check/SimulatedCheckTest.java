@@ -21,6 +21,11 @@ class SimulatedCheckTest {
     }
 
     private static Topology lab(String gwLink, String transit, String edge, String host) throws Exception {
+        return lab(gwLink, transit, edge, host, "4ms");
+    }
+
+    private static Topology lab(String gwLink, String transit, String edge, String host, String ispTransitDelay)
+            throws Exception {
         return Topology.parse(String.join("\n",
                 "name check-lab",
                 "seed 7",
@@ -32,7 +37,7 @@ class SimulatedCheckTest {
                 "host   www     198.19.4.2 tcp=443 " + host,
                 "link client gw 0.5ms " + gwLink,
                 "link gw isp 3ms",
-                "link isp transit 4ms",
+                "link isp transit " + ispTransitDelay,
                 "link transit edge 2ms",
                 "link edge www 0.5ms",
                 ""), "test");
@@ -126,6 +131,18 @@ class SimulatedCheckTest {
         assertThat(t.verdict(SegmentKind.DESTINATION_NETWORK).reason()).isEqualTo(Reason.NO_REPLY);
         assertThat(t.verdict(SegmentKind.SERVICE).reason()).isEqualTo(Reason.CONNECT_TIMEOUT);
         assertThat(t.status()).isEqualTo(Status.BROKEN);
+    }
+
+    @Test
+    void latencyRiseThatPersistsMarksItsSegmentDegraded() throws Exception {
+        // 100 ms each way between isp and transit: RTT jumps by 200 ms at hop 3 and stays up.
+        TargetCheck t = check(lab("", "", "", "", "100ms"), 2500, "www").targets().get(0);
+        assertThat(t.verdict(SegmentKind.TRANSIT).reason()).isEqualTo(Reason.HIGH_LATENCY);
+        assertThat(t.verdict(SegmentKind.TRANSIT).status()).isEqualTo(Status.DEGRADED);
+        for (SegmentKind k : List.of(SegmentKind.LOCAL_NETWORK, SegmentKind.ISP_EDGE, SegmentKind.DESTINATION_NETWORK)) {
+            assertThat(t.verdict(k).status()).as(k.name()).isEqualTo(Status.GOOD);
+        }
+        assertThat(t.status()).isEqualTo(Status.DEGRADED);
     }
 
     @Test
