@@ -17,6 +17,7 @@ public final class Cli {
             Commands:
               trace    trace the path to a host, paris-traceroute style (text or --json)
               show     print a saved trace document as traceroute text
+              check    helpdesk connectivity check: verdict per segment, report for a ticket
 
             Options:
               -h, --help       print this help ('hopscope COMMAND --help' for a command's options)
@@ -60,11 +61,15 @@ public final class Cli {
                 return new TraceCommand(out, err, chooser, resolver).stopOnShutdown(stopOnShutdown).run(rest);
             case "show":
                 return new ShowCommand(in, out, err).run(rest);
+            case "check":
+                return new CheckCommand(out, err).run(rest);
             case "help":
             case "-h":
             case "--help":
                 if (!rest.isEmpty() && rest.get(0).equals("trace")) {
                     out.print(TraceOptions.USAGE);
+                } else if (!rest.isEmpty() && rest.get(0).equals("check")) {
+                    out.print(CheckCommand.usage());
                 } else if (!rest.isEmpty() && rest.get(0).equals("show")) {
                     out.print(ShowCommand.USAGE);
                 } else {

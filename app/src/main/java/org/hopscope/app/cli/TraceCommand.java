@@ -62,8 +62,10 @@ public final class TraceCommand {
     /** Runs the command with the arguments after {@code trace}; returns the exit status. */
     public int run(List<String> args) {
         TraceOptions options;
+        EnrichmentOptions enrichment;
         try {
-            options = TraceOptions.parse(args);
+            enrichment = EnrichmentOptions.extract(args);
+            options = TraceOptions.parse(enrichment.rest());
         } catch (UsageException e) {
             return usage(e);
         }
@@ -107,9 +109,19 @@ public final class TraceCommand {
             } catch (IllegalArgumentException e) {
                 return usage(new UsageException(e.getMessage()));
             }
+            TraceEnrichment extras;
+            try {
+                extras = TraceEnrichment.start(settings, enrichment, options.simulate() != null);
+            } catch (UsageException e) {
+                return usage(e);
+            }
             err.println(transport.info().summary());
             err.flush();
-            TraceSnapshot snapshot = runAndPrint(tracer, options);
+            TraceSnapshot snapshot;
+            try (TraceEnrichment x = extras) {
+                tracer.listener(x.listener());
+                snapshot = runAndPrint(tracer, options, x, transport, target);
+            }
             if (snapshot.status() == TraceStatus.FAILED) {
                 err.println("hopscope: the trace stopped because the transport failed: "
                         + (snapshot.statusDetail().isEmpty() ? "unknown error" : snapshot.statusDetail()));
@@ -128,7 +140,8 @@ public final class TraceCommand {
      * Runs the trace and prints it. With {@link #stopOnShutdown}, a shutdown hook (Ctrl-C) stops the
      * trace and waits, a bounded time, for what was measured to be printed.
      */
-    private TraceSnapshot runAndPrint(Tracer tracer, TraceOptions options) throws IOException {
+    private TraceSnapshot runAndPrint(Tracer tracer, TraceOptions options, TraceEnrichment extras,
+            ProbeTransport transport, InetAddress target) throws IOException {
         CountDownLatch printed = new CountDownLatch(1);
         Thread hook = null;
         if (stopOnShutdown) {
@@ -146,7 +159,11 @@ public final class TraceCommand {
         }
         try {
             TraceSnapshot snapshot = tracer.run();
-            print(options, snapshot);
+            if (snapshot.status() != TraceStatus.FAILED && snapshot.status() != TraceStatus.STOPPED) {
+                extras.discoverMtu(options.settings(), transport, target, err);
+            }
+            extras.settle(snapshot);
+            print(options, snapshot, extras);
             return snapshot;
         } finally {
             printed.countDown();
@@ -160,14 +177,17 @@ public final class TraceCommand {
         }
     }
 
-    private void print(TraceOptions options, TraceSnapshot snapshot) throws IOException {
+    private void print(TraceOptions options, TraceSnapshot snapshot, TraceEnrichment extras) throws IOException {
         if (options.json()) {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            TraceDocumentWriter.write(snapshot, w);
+            extras.decorate(new TraceDocumentWriter(), snapshot).writeTo(snapshot, w);
             w.flush();
         } else {
-            new TraceTextRenderer().showIpId(options.showIpId()).showReplyTtl(options.showReplyTtl())
+            extras.decorate(new TraceTextRenderer()).showIpId(options.showIpId()).showReplyTtl(options.showReplyTtl())
                     .renderTo(snapshot, out);
+            for (String line : extras.mtuLines()) {
+                out.println(line);
+            }
         }
         out.flush();
     }

@@ -86,7 +86,7 @@ public record TraceOptions(
             {id} reply IP ID (-i), [ttl] reply TTL (-l). MPLS label stacks follow their hop's line.
             Exit status: 0 the trace ran (whether or not it reached TARGET), 1 the probing
             transport failed during the trace (results so far are printed), 2 bad usage.
-            """;
+            """ + EnrichmentOptions.USAGE;
 
     /** Options that take a value; all others are flags. */
     private static final String WITH_VALUE = "abdfmMpqstTwL";

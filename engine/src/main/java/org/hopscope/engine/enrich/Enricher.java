@@ -182,7 +182,12 @@ public final class Enricher implements AutoCloseable {
             h = h.withGeo(config.geoIp().get().lookup(a));
         }
         boolean doPtr = config.reverseDns() && reserved.map(ReservedRange::reverseDns).orElse(true);
-        boolean doAs = config.asLookups() && reserved.isEmpty();
+        // Team Cymru knows nothing of special-purpose ranges (RFC 6890), so they are labelled without a
+        // query. An organisation's own zone (cymruZone set to a mirror of its IPAM) may describe its
+        // private and lab ranges, so with another zone those are asked too, if they have reverse DNS at all.
+        boolean customZone = !config.cymruZone().equalsIgnoreCase(Cymru.DEFAULT_ZONE);
+        boolean doAs = config.asLookups()
+                && (reserved.isEmpty() || (customZone && reserved.get().reverseDns()));
         if (!doPtr) {
             h = h.withHostName(Optional.empty(), LookupState.SKIPPED);
         }

@@ -38,6 +38,23 @@ import org.hopscope.engine.transport.TransportInfo;
  */
 public final class TraceDocumentWriter {
     private Function<InetAddress, String> hostNames = a -> null;
+    private final java.util.Map<String, Section> sections = new java.util.LinkedHashMap<>();
+
+    /** An optional top-level section (e.g. {@code enrichment}, {@code path_mtu}) written after {@code probes}. */
+    @FunctionalInterface
+    public interface Section {
+        /** Writes the section's value (one JSON value: object, array or null). */
+        void write(JsonWriter w) throws IOException;
+    }
+
+    /**
+     * Adds the top-level key {@code key} after the required ones; readers that do not know it ignore it
+     * (docs/trace-document.md, "Optional sections"). A later call with the same key replaces it.
+     */
+    public TraceDocumentWriter section(String key, Section section) {
+        sections.put(Objects.requireNonNull(key), Objects.requireNonNull(section));
+        return this;
+    }
 
     /** Host names to record for addresses (null for unknown); by default none are known. */
     public TraceDocumentWriter hostNames(Function<InetAddress, String> names) {
@@ -128,6 +145,10 @@ public final class TraceDocumentWriter {
             probe(w, p);
         }
         w.endArray();
+        for (java.util.Map.Entry<String, Section> e : sections.entrySet()) {
+            w.name(e.getKey());
+            e.getValue().write(w);
+        }
         w.endObject();
         w.flush();
         out.write('\n');

@@ -44,6 +44,7 @@ public final class TraceTextRenderer {
     private boolean showIpId;
     private boolean showReplyTtl;
     private Function<InetAddress, String> hostNames = a -> null;
+    private Function<InetAddress, String> asLabels = a -> null;
 
     /** Force numeric output on or off; by default the trace's own {@code numeric} setting decides. */
     public TraceTextRenderer numeric(boolean v) {
@@ -66,6 +67,15 @@ public final class TraceTextRenderer {
     /** Known host names (null for unknown); by default none. Must not block. */
     public TraceTextRenderer hostNames(Function<InetAddress, String> names) {
         hostNames = Objects.requireNonNull(names);
+        return this;
+    }
+
+    /**
+     * AS labels (traceroute {@code -A} style, printed as {@code [AS64500 NAME]} after the address; null or
+     * empty for none); by default none. Must not block. Printed in numeric mode too: they are not names.
+     */
+    public TraceTextRenderer asLabels(Function<InetAddress, String> labels) {
+        asLabels = Objects.requireNonNull(labels);
         return this;
     }
 
@@ -143,6 +153,10 @@ public final class TraceTextRenderer {
                 } else {
                     String name = hostNames.apply(r.from());
                     line.append(' ').append(name == null ? address : name).append(" (").append(address).append(')');
+                }
+                String as = asLabels.apply(r.from());
+                if (as != null && !as.isEmpty()) {
+                    line.append(" [").append(as).append(']');
                 }
                 last = r.from();
             }

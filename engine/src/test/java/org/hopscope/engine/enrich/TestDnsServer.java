@@ -34,7 +34,7 @@ import org.xbill.DNS.Type;
  * it is given (NXDOMAIN otherwise), optionally after a delay; or, as a black hole, reads every query
  * and never answers. Counts what it receives.
  */
-final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer implements AutoCloseable {
     private final DatagramSocket socket;
     private final boolean blackHole;
     private final Map<String, List<Record>> records = new ConcurrentHashMap<>();
@@ -47,39 +47,57 @@ final class TestDnsServer implements AutoCloseable {
     private volatile boolean closed;
 
     private TestDnsServer(boolean blackHole) throws IOException {
+        this(blackHole, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    private TestDnsServer(boolean blackHole, InetSocketAddress bind) throws IOException {
         this.blackHole = blackHole;
-        this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this.socket = new DatagramSocket(bind);
         socket.setSoTimeout(100);
         thread = new Thread(this::loop, "test-dns-" + socket.getLocalPort());
         thread.setDaemon(true);
         thread.start();
     }
 
-    static TestDnsServer answering() throws IOException {
+    public static TestDnsServer answering() throws IOException {
         return new TestDnsServer(false);
     }
 
+    /** An answering server on {@code bind} (e.g. port 53 of a namespace's address). */
+    public static TestDnsServer answering(InetSocketAddress bind) throws IOException {
+        return new TestDnsServer(false, bind);
+    }
+
+    /** An A or AAAA record. */
+    public TestDnsServer host(String name, String address) throws IOException {
+        InetAddress a = InetAddress.getByName(address);
+        Name n = Name.fromString(name.endsWith(".") ? name : name + ".");
+        add(a instanceof java.net.Inet6Address ? new org.xbill.DNS.AAAARecord(n, DClass.IN, 300, a)
+                : new org.xbill.DNS.ARecord(n, DClass.IN, 300, a));
+        return this;
+    }
+
     /** A server that reads and drops every query. */
-    static TestDnsServer blackHole() throws IOException {
+    public static TestDnsServer blackHole() throws IOException {
         return new TestDnsServer(true);
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return (InetSocketAddress) socket.getLocalSocketAddress();
     }
 
-    TestDnsServer delay(Duration d) {
+    public TestDnsServer delay(Duration d) {
         delay = d;
         return this;
     }
 
-    TestDnsServer ptr(String address, String hostName) throws IOException {
+    public TestDnsServer ptr(String address, String hostName) throws IOException {
         Name n = ReverseMap.fromAddress(address);
         add(new PTRRecord(n, DClass.IN, 300, Name.fromString(hostName + ".")));
         return this;
     }
 
-    TestDnsServer txt(String name, String... texts) throws IOException {
+    public TestDnsServer txt(String name, String... texts) throws IOException {
         Name n = Name.fromString(name.endsWith(".") ? name : name + ".");
         for (String t : texts) {
             add(new TXTRecord(n, DClass.IN, 300, t));
@@ -88,11 +106,17 @@ final class TestDnsServer implements AutoCloseable {
     }
 
     /** Cymru origin and AS-name records for {@code address}. */
-    TestDnsServer cymru(String address, long asn, String prefix, String cc, String registry, String asName)
+    public TestDnsServer cymru(String address, long asn, String prefix, String cc, String registry, String asName)
             throws IOException {
-        txt(Cymru.originQuery(InetAddress.getByName(address), Cymru.DEFAULT_ZONE),
+        return cymru(Cymru.DEFAULT_ZONE, address, asn, prefix, cc, registry, asName);
+    }
+
+    /** The same in another zone (an organisation's own mirror). */
+    public TestDnsServer cymru(String zone, String address, long asn, String prefix, String cc, String registry,
+            String asName) throws IOException {
+        txt(Cymru.originQuery(InetAddress.getByName(address), zone),
                 asn + " | " + prefix + " | " + cc + " | " + registry + " | 2001-01-01");
-        txt(Cymru.asNameQuery(asn, Cymru.DEFAULT_ZONE), asn + " | " + cc + " | " + registry + " | 2000-01-01 | " + asName);
+        txt(Cymru.asNameQuery(asn, zone), asn + " | " + cc + " | " + registry + " | 2000-01-01 | " + asName);
         return this;
     }
 
@@ -105,16 +129,16 @@ final class TestDnsServer implements AutoCloseable {
     }
 
     /** Every question name received, in order (e.g. "1.2.0.192.in-addr.arpa./PTR"). */
-    List<String> queries() {
+    public List<String> queries() {
         return new ArrayList<>(queries);
     }
 
-    int queryCount() {
+    public int queryCount() {
         return queries.size();
     }
 
     /** The most queries received and not yet answered at one moment. */
-    int maxOutstanding() {
+    public int maxOutstanding() {
         return maxOutstanding.get();
     }
 
