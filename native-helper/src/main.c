@@ -287,6 +287,19 @@ static int watch_owner(const struct hs_probe_info *w)
     return owner == (uint32_t)getuid() ? 1 : -1;
 }
 
+/* A segment of a watched 4-tuple goes out when the 4-tuple is the user's
+ * socket now; or, once that has been seen, while no socket holds it at all:
+ * the RST or FIN that ends the user's connection removes its socket before
+ * we can look (the kernel handles the segment first), and the engine must
+ * still learn of it. Another user's socket on the 4-tuple always stops it. */
+static int watch_may_forward(struct hs_probe *w)
+{
+    int o = watch_owner(&w->info);
+    if (o == 1)
+        w->verified = 1;
+    return o == 1 || (o == 0 && w->verified);
+}
+
 /* PROTOCOL.md 3.6: follow the segments of one of the user's own TCP
  * connections. Registered before the connection exists (so that its SYN-ACK
  * is not missed); every segment is forwarded only after sock_diag says, at
@@ -507,8 +520,8 @@ static void drain_socket(enum hs_sock s)
             st.malformed++;
         else if (slot < 0)
             st.foreign++; /* somebody else's traffic: never forwarded */
-        else if (kind == HS_MATCH_SESSION && watch_owner(&table->slot[slot].info) != 1)
-            st.foreign++; /* the 4-tuple is not (or no longer) the user's socket */
+        else if (kind == HS_MATCH_SESSION && !watch_may_forward(&table->slot[slot]))
+            st.foreign++; /* the 4-tuple is not the user's socket */
         else
             forward(slot, kind, pkt, len, t, kernel_time);
     }

@@ -20,6 +20,7 @@ struct hs_probe {
     int32_t next_tok, next_flow, prev_dl, next_dl;
     uint32_t flow_hash;
     int used;
+    int verified; /* watch: a segment already passed the owner check */
 };
 
 struct hs_table {
