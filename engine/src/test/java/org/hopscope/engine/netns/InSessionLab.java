@@ -124,6 +124,11 @@ public final class InSessionLab implements AutoCloseable {
         return Addresses.checked(ipv6 ? v6(3, 2) : v4(3, 2));
     }
 
+    /** The source's address. */
+    public static InetAddress source(boolean ipv6) {
+        return Addresses.checked(ipv6 ? v6(0, 1) : v4(0, 1));
+    }
+
     /** The address hop {@code ttl} (1 = r1) answers from: its interface towards src. */
     public static InetAddress hop(int ttl, boolean ipv6) {
         return Addresses.checked(ipv6 ? v6(ttl - 1, 2) : v4(ttl - 1, 2));
