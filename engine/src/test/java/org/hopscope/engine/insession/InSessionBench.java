@@ -80,7 +80,8 @@ public final class InSessionBench {
                                     "flows=1", "wait-ms=1000"));
                     double ms = (System.nanoTime() - t0) / 1e6;
                     runs.add(inSession("hopscope tcp-insession", ms, r.out()));
-                    runs.add(inSession("  (engine only, no JVM start)", engineMs(r.out()), r.out()));
+                    runs.add(inSession("  (engine only, no JVM start)", engineMs(r.out(), "WALL_MS "), r.out()));
+                    runs.add(inSession("  (trace only, helper running)", engineMs(r.out(), "TRACE_MS "), r.out()));
                 }
                 print(runs, reps);
                 Cmd.run("sleep", "1");
@@ -138,8 +139,8 @@ public final class InSessionBench {
         return new Run(tool, ms, hops, probes, out.contains("REACHED " + HOPS));
     }
 
-    private static double engineMs(String out) {
-        return out.lines().filter(l -> l.startsWith("WALL_MS ")).mapToDouble(l -> Double.parseDouble(l.substring(8)))
+    private static double engineMs(String out, String key) {
+        return out.lines().filter(l -> l.startsWith(key)).mapToDouble(l -> Double.parseDouble(l.substring(key.length())))
                 .findFirst().orElse(Double.NaN);
     }
 

@@ -36,7 +36,10 @@ public final class InSessionMain {
                 Duration.ofMillis(Long.parseLong(a.getOrDefault("connect-ms", "3000"))));
         long start = System.nanoTime();
         try (ConnectionHelper h = ConnectionHelper.start(HelperTransport.Launch.of(Path.of(a.get("helper"))))) {
+            long traceStart = System.nanoTime();
+            System.out.printf("HELPER_MS %.1f%n", (traceStart - start) / 1e6);
             InSessionResult r = new InSessionTracer(h, p -> { }).trace(settings);
+            System.out.printf("TRACE_MS %.1f%n", (System.nanoTime() - traceStart) / 1e6);
             for (InSessionProbe p : r.probes()) {
                 System.out.println("PROBE " + p.flow() + " " + p.sourcePort() + " " + p.round() + " " + p.ttl() + " "
                         + p.sequence() + " " + p.answer().map(x -> x.from().getHostAddress() + " " + x.kind() + " "
