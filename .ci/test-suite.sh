@@ -12,7 +12,7 @@ declare -A NEED=(
   [tshark]=tshark [xvfb-run]=xvfb [ip]=iproute2 [nft]=nftables [setcap]=libcap2-bin
   [traceroute]=traceroute [mtr]=mtr-tiny [scamper]=scamper [tcptraceroute]=tcptraceroute
   [afl-fuzz]=afl++ [desktop-file-validate]=desktop-file-utils [fakeroot]=fakeroot
-  [import]=imagemagick
+  [import]=imagemagick [nc]=netcat-openbsd
 )
 # libraries found by file, not by command
 declare -A NEED_FILES=(
