@@ -213,6 +213,8 @@ class InSessionNetnsTest {
         assertEquals(expected, fresh.size(), "connections the server saw end: " + fresh + " (all: " + serverLines + ")");
         for (String l : fresh) {
             assertTrue(l.endsWith(" BYTES 0"), "the server application must receive nothing: " + l);
+            // "CONN /addr:port BYTES 0": no "(exception)" between, so the connection ended with FIN, not reset.
+            assertTrue(l.matches("CONN /\\S+ BYTES 0"), "the connection must end cleanly: " + l);
         }
     }
 
