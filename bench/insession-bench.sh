@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TCP InSession benchmark (issue 7): builds the InSession namespace lab (198.18.0.0/15 only, a
-# stateful nftables firewall before the destination that drops UDP and ICMP echo and admits 2 new
-# TCP connections per minute; deleted afterwards) and runs, on the same target in the same run,
+# stateful nftables firewall before the destination that drops UDP and ICMP echo and admits new
+# TCP connections in a burst of 2, then 1 per minute; deleted afterwards) and runs, on the same target in the same run,
 # `traceroute -T`, `tcptraceroute`, classic `traceroute` (UDP) and Hopscope's TCP InSession (as an
 # unprivileged user through the installed helper), each with a freshly loaded firewall. Prints the
 # median wall time, how many of the 4 hops and of the 12 probes up to the destination were

@@ -16,7 +16,7 @@ public final class InSessionLab implements AutoCloseable {
 
     /**
      * Drops UDP and ICMP echo towards the destination, admits new TCP connections to port 80 at a low
-     * rate (2 per minute, burst 2: a SYN-flood guard), passes established flows; port 82 is silently
+     * rate (a burst of 2, then 1 per minute: a SYN-flood guard), passes established flows; port 82 is silently
      * dropped (a destination that does not answer).
      */
     public static final String FIREWALL = """
@@ -30,7 +30,7 @@ public final class InSessionLab implements AutoCloseable {
                 icmp type echo-request drop
                 icmpv6 type echo-request drop
                 tcp dport 82 drop
-                tcp dport 80 ct state new limit rate 2/minute burst 2 packets accept
+                tcp dport 80 ct state new limit rate 1/minute burst 2 packets accept
                 tcp dport 80 ct state new drop
               }
             }
