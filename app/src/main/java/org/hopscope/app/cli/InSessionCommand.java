@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.insession.InSessionException;
 import org.hopscope.engine.insession.InSessionProbe;
 import org.hopscope.engine.insession.InSessionResult;
@@ -73,7 +74,7 @@ public final class InSessionCommand {
             return TraceCommand.OK;
         }
         try (ConnectionHelper helper = ConnectionHelper.start(HelperTransport.Launch.of(HelperLocator.forThisProcess().locate()))) {
-            err.println("TCP InSession to " + settings.target().getHostAddress() + " port " + settings.port() + ", "
+            err.println("TCP InSession to " + AddressLiterals.format(settings.target()) + " port " + settings.port() + ", "
                     + settings.flows() + " connection(s), " + settings.rounds() + " round(s), max " + settings.maxTtl() + " hops");
             err.flush();
             InSessionResult r = new InSessionTracer(helper, p -> { }).trace(settings);
@@ -101,7 +102,7 @@ public final class InSessionCommand {
                 }
                 InSessionProbe.Answer a = p.answer().get();
                 if (!a.from().equals(last)) {
-                    line.append("  ").append(a.from().getHostAddress());
+                    line.append("  ").append(AddressLiterals.format(a.from()));
                     if (a.kind() == InSessionProbe.Kind.DESTINATION) {
                         line.append(" [sack]");
                     }
@@ -111,7 +112,7 @@ public final class InSessionCommand {
             }
             out.println(line);
         }
-        out.println(r.reached() ? "reached " + r.target().getHostAddress() + " at hop " + r.destinationTtl().getAsInt()
+        out.println(r.reached() ? "reached " + AddressLiterals.format(r.target()) + " at hop " + r.destinationTtl().getAsInt()
                 : "destination not reached");
         out.flush();
     }

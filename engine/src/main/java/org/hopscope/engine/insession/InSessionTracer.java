@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.insession.InSessionException.Kind;
 import org.hopscope.engine.packet.IcmpV4Message;
 import org.hopscope.engine.packet.IcmpV6Message;
@@ -52,7 +53,7 @@ public final class InSessionTracer {
         try {
             source = LocalRoute.sourceFor(s.target());
         } catch (TransportException e) {
-            throw new InSessionException(Kind.LOCAL, "no local address routes to " + s.target().getHostAddress()
+            throw new InSessionException(Kind.LOCAL, "no local address routes to " + AddressLiterals.format(s.target())
                     + ": " + e.getMessage(), e);
         }
         List<InSessionProbe> all = new ArrayList<>();
@@ -117,7 +118,7 @@ public final class InSessionTracer {
                 socket.bind(new InetSocketAddress(source, 0));
                 port = socket.getLocalPort();
             } catch (IOException e) {
-                throw new InSessionException(Kind.LOCAL, "cannot bind a TCP socket to " + source.getHostAddress() + ": "
+                throw new InSessionException(Kind.LOCAL, "cannot bind a TCP socket to " + AddressLiterals.format(source) + ": "
                         + e.getMessage(), e);
             }
             try {
@@ -127,7 +128,7 @@ public final class InSessionTracer {
                 throw new InSessionException(Kind.HELPER, "the helper will not report the connection's segments: "
                         + e.getMessage(), e);
             }
-            String where = s.target().getHostAddress() + " port " + s.port();
+            String where = AddressLiterals.format(s.target()) + " port " + s.port();
             try {
                 socket.connect(new InetSocketAddress(s.target(), s.port()), (int) s.connectTimeout().toMillis());
             } catch (SocketTimeoutException e) {
@@ -221,7 +222,7 @@ public final class InSessionTracer {
                 return; // SYN-ACK retransmission
             }
             if (t.isRst()) {
-                throw new InSessionException(Kind.RESET, s.target().getHostAddress() + " port " + s.port()
+                throw new InSessionException(Kind.RESET, AddressLiterals.format(s.target()) + " port " + s.port()
                         + " reset the connection after " + probes.size() + " probes");
             }
             if (latest != null) {
@@ -305,7 +306,7 @@ public final class InSessionTracer {
             } catch (SocketTimeoutException e) {
                 // the server keeps its side open: our close() below ends it
             } catch (IOException e) {
-                throw new InSessionException(Kind.RESET, s.target().getHostAddress() + " port " + s.port()
+                throw new InSessionException(Kind.RESET, AddressLiterals.format(s.target()) + " port " + s.port()
                         + " reset the connection while it was being closed (" + e.getMessage() + ")", e);
             }
         }
