@@ -94,6 +94,19 @@ static void on_line(void *ctx, const char *line, size_t len, int too_long)
         if (hs_hex_decode(hex, 2 * req.packet_len, back, sizeof back, &bl) != 0 || bl != req.packet_len ||
             memcmp(back, req.packet, bl) != 0)
             __builtin_trap();
+    } else if (req.cmd == HS_CMD_WATCH) {
+        struct hs_probe_info info;
+        if (hs_watch_check(req.watch_family, req.watch_src, req.watch_sport, req.watch_dst, req.watch_dport, &hosts,
+                           &info) != HS_POLICY_OK)
+            return;
+        if (!info.watch || info.proto != 6 || info.sport < 1024 || info.dport == 0)
+            __builtin_trap();
+        if (hs_table_find(&table, req.token) >= 0)
+            return;
+        if (table.count == table.capacity)
+            hs_table_remove(&table, hs_table_first_deadline(&table));
+        if (hs_table_add(&table, req.token, &info, order++ % 5) < 0)
+            __builtin_trap();
     } else if (req.cmd == HS_CMD_CANCEL) {
         int i = hs_table_find(&table, req.probe_token);
         if (i >= 0)
@@ -110,6 +123,9 @@ static void match_one(const uint8_t *p, size_t n)
     if (r < 0 && r != HS_MATCH_FOREIGN && r != HS_MATCH_MALFORMED)
         __builtin_trap();
     if (r >= 0 && hs_forward_len(p, n, kind) > n)
+        __builtin_trap();
+    /* A watch gets only its connection's segments, and only a watch gets those. */
+    if (r >= 0 && (kind == HS_MATCH_SESSION) != (table.slot[r].info.watch != 0))
         __builtin_trap();
 }
 

@@ -3,7 +3,7 @@
 #ifndef HS_LIMITS_H
 #define HS_LIMITS_H
 
-#define HS_PROTOCOL_VERSION 1
+#define HS_PROTOCOL_VERSION 2 /* 2 adds `watch` (PROTOCOL.md 3.6) */
 
 /* Longest request line, '\n' included. A 1500-byte packet is 3000 hex digits;
  * the rest leaves room for the token and the other arguments. */

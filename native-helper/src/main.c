@@ -41,6 +41,7 @@ static struct hs_hostaddrs *hosts;
 static struct hs_bucket bucket;
 static uint64_t hosts_loaded_ns;
 static int hello_done;
+static unsigned session_version; /* fixed by hello (section 8) */
 static int stdout_flags = -1;
 
 static uint64_t now_ns(clockid_t clk)
@@ -163,6 +164,9 @@ static void cmd_hello(const struct hs_request *r)
     hello_done = 1;
     /* Version negotiation: the highest both speak (section 8). */
     unsigned version = r->number < HS_PROTOCOL_VERSION ? (unsigned)r->number : HS_PROTOCOL_VERSION;
+    if (!session_version)
+        session_version = version; /* a repeated hello changes nothing */
+    version = session_version;
     reply(0,
           "%s hello version %u caps %s missing %s rate-limit %u rate-ceiling %u max-in-flight %u "
           "min-packet %u max-packet %u max-timeout-ms %u privileged %s",
@@ -273,6 +277,76 @@ static void cmd_send(const struct hs_request *r)
     (void)hs_table_add(table, r->token, &info, mono + (uint64_t)r->timeout_ms * 1000000ull);
 }
 
+/* Who owns the watched 4-tuple: 1 = the requesting user, 0 = nobody (yet, or
+ * only TIME_WAIT), -1 = someone else or the lookup failed. */
+static int watch_owner(const struct hs_probe_info *w)
+{
+    uint32_t owner = 0;
+    int found = socks.fd[HS_DIAG] < 0 ? -1
+                : hs_tcp_owner(socks.fd[HS_DIAG], w->family, w->src, w->sport, w->dst, w->dport, &owner);
+    if (found < 0)
+        return -1;
+    if (found == 0)
+        return 0;
+    return owner == (uint32_t)getuid() ? 1 : -1;
+}
+
+/* A segment of a watched 4-tuple goes out when the 4-tuple is the user's
+ * socket now; or, once that has been seen, while no socket holds it at all:
+ * the RST or FIN that ends the user's connection removes its socket before
+ * we can look (the kernel handles the segment first), and the engine must
+ * still learn of it. Another user's socket on the 4-tuple always stops it. */
+static int watch_may_forward(struct hs_probe *w)
+{
+    int o = watch_owner(&w->info);
+    if (o == 1)
+        w->verified = 1;
+    return o == 1 || (o == 0 && w->verified);
+}
+
+/* PROTOCOL.md 3.6: follow the segments of one of the user's own TCP
+ * connections. Registered before the connection exists (so that its SYN-ACK
+ * is not missed); every segment is forwarded only after sock_diag says, at
+ * that moment, that the 4-tuple is a socket of the requesting uid. */
+static void cmd_watch(const struct hs_request *r)
+{
+    if (hs_table_find(table, r->token) >= 0) {
+        reply_invalid(r->token, "duplicate-token");
+        return;
+    }
+    enum hs_sock rs = r->watch_family == 4 ? HS_TCP4 : HS_TCP6;
+    if (socks.fd[rs] < 0) {
+        reply_socket_missing(r->token, rs);
+        return;
+    }
+    struct hs_probe_info info;
+    enum hs_policy_result pr = hs_watch_check(r->watch_family, r->watch_src, r->watch_sport, r->watch_dst,
+                                              r->watch_dport, hosts, &info);
+    uint64_t mono = now_ns(CLOCK_MONOTONIC);
+    if (pr == HS_POLICY_SOURCE_NOT_LOCAL && mono - hosts_loaded_ns >= HOSTS_RETRY_NS) {
+        if (hs_hostaddrs_load(hosts) == 0)
+            hosts_loaded_ns = mono;
+        pr = hs_watch_check(r->watch_family, r->watch_src, r->watch_sport, r->watch_dst, r->watch_dport, hosts,
+                            &info);
+    }
+    if (pr == HS_POLICY_OK && socks.fd[HS_DIAG] < 0)
+        pr = HS_POLICY_TCP_OWNER_UNKNOWN;
+    if (pr == HS_POLICY_OK && watch_owner(&info) < 0)
+        pr = HS_POLICY_TCP_FOREIGN_CONNECTION; /* already someone else's: refuse early */
+    if (pr != HS_POLICY_OK) {
+        st.rejected++;
+        reply(0, "%s error policy reason=%s", r->token, hs_policy_reason(pr));
+        return;
+    }
+    if (table->count >= table->capacity) {
+        st.send_errors++;
+        reply(0, "%s error too-many-in-flight", r->token);
+        return;
+    }
+    (void)hs_table_add(table, r->token, &info, mono + (uint64_t)r->timeout_ms * 1000000ull);
+    reply(0, "%s watching", r->token);
+}
+
 static void cmd_stats(const struct hs_request *r)
 {
     reply(0,
@@ -342,6 +416,14 @@ static void on_line(void *ctx, const char *line, size_t len, int too_long)
         break;
     case HS_CMD_STATS:
         cmd_stats(&req);
+        break;
+    case HS_CMD_WATCH:
+        if (session_version < 2) {
+            st.rejected++; /* version 1 is strict: the command does not exist there */
+            reply(0, "%s error unknown-command", req.token);
+        } else {
+            cmd_watch(&req);
+        }
         break;
     }
 }
@@ -442,6 +524,8 @@ static void drain_socket(enum hs_sock s)
             st.malformed++;
         else if (slot < 0)
             st.foreign++; /* somebody else's traffic: never forwarded */
+        else if (kind == HS_MATCH_SESSION && !watch_may_forward(&table->slot[slot]))
+            st.foreign++; /* the 4-tuple is not the user's socket */
         else
             forward(slot, kind, pkt, len, t, kernel_time);
     }

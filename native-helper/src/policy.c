@@ -274,6 +274,33 @@ enum hs_policy_result hs_policy_check(const uint8_t *pkt, size_t len, const stru
     return HS_POLICY_IP_VERSION;
 }
 
+enum hs_policy_result hs_watch_check(int family, const uint8_t *src, uint16_t sport, const uint8_t *dst,
+                                     uint16_t dport, const struct hs_hostaddrs *h,
+                                     struct hs_probe_info *info)
+{
+    memset(info, 0, sizeof *info);
+    if (family != 4 && family != 6)
+        return HS_POLICY_IP_VERSION;
+    size_t alen = family == 4 ? 4 : 16;
+    info->family = family;
+    info->proto = 6;
+    info->watch = 1;
+    info->src_specified = 1;
+    memcpy(info->src, src, alen);
+    memcpy(info->dst, dst, alen);
+    info->sport = sport;
+    info->dport = dport;
+    if (sport == 0 || dport == 0)
+        return HS_POLICY_PORT_ZERO;
+    if (sport < 1024)
+        return HS_POLICY_PRIVILEGED_SOURCE_PORT;
+    if (memcmp(src, zero16, alen) == 0)
+        return HS_POLICY_SOURCE_UNSPECIFIED;
+    if (family == 4 ? !in_list(h->v4, h->n4, src) : !in_list6(h->v6, h->n6, src))
+        return HS_POLICY_SOURCE_NOT_LOCAL;
+    return family == 4 ? check_dst4(dst, h) : check_dst6(dst);
+}
+
 const char *hs_policy_reason(enum hs_policy_result r)
 {
     switch (r) {

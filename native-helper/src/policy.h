@@ -33,6 +33,7 @@ struct hs_probe_info {
     int family;          /* 4 or 6 */
     uint8_t proto;       /* 17 UDP, 6 TCP, 1 ICMP, 58 ICMPv6 */
     int src_specified;
+    int watch;           /* a connection watch (version 2), not a probe: see hs_watch_check */
     uint8_t src[16];     /* IPv4 uses the first 4 bytes */
     uint8_t dst[16];
     uint16_t ip_id;      /* IPv4 identification (0: the kernel picks one) */
@@ -81,6 +82,16 @@ enum hs_policy_result {
 enum hs_policy_result hs_policy_check(const uint8_t *pkt, size_t len, const struct hs_hostaddrs *h,
                                       struct hs_probe_info *info);
 const char *hs_policy_reason(enum hs_policy_result r);
+
+/* A connection watch (PROTOCOL.md 3.6): the local side must be an address of
+ * this host with an unprivileged port, the remote side a unicast destination
+ * (the same destination rules as a probe's). On HS_POLICY_OK fills *info as a
+ * TCP table entry with watch = 1, which only TCP segments from dst:dport to
+ * src:sport can match, never an ICMP quote. The owner check (sock_diag) is the
+ * caller's: at registration and again for every segment forwarded. */
+enum hs_policy_result hs_watch_check(int family, const uint8_t *src, uint16_t sport, const uint8_t *dst,
+                                     uint16_t dport, const struct hs_hostaddrs *h,
+                                     struct hs_probe_info *info);
 
 /* Token bucket in integer nanoseconds of credit: each probe costs 1e9/rate ns,
  * credit accrues with monotonic time and is capped at `burst` probes. */

@@ -216,8 +216,8 @@ static int match_quote(const struct hs_table *t, int family, const uint8_t *q, s
     uint32_t h;
     for (int i = first_in_flow(t, family, qproto, qdst, key, &h); i >= 0; i = t->slot[i].next_flow) {
         const struct hs_probe *p = &t->slot[i];
-        if (p->flow_hash != h || !same_flow(p, family, qproto, qdst, key))
-            continue;
+        if (p->flow_hash != h || !same_flow(p, family, qproto, qdst, key) || p->info.watch)
+            continue; /* a watch is no probe: nothing it sent can be quoted */
         if (!payload_ok(&p->info, qproto, qhl, qt, qn - qhl))
             continue;
         if (memcmp(p->info.th8, qt, 8) == 0 &&
@@ -283,7 +283,7 @@ static int match_tcp(const struct hs_table *t, int family, const uint8_t *src, c
     uint32_t ack = rd32(tcp + 8);
     uint8_t fl = tcp[13];
     size_t alen = family == 4 ? 4 : 16;
-    int exact = -1, latest = -1;
+    int exact = -1, latest = -1, watch = -1;
     uint32_t h;
     for (int i = first_in_flow(t, family, 6, src, sport, &h); i >= 0; i = t->slot[i].next_flow) {
         const struct hs_probe *p = &t->slot[i];
@@ -291,6 +291,16 @@ static int match_tcp(const struct hs_table *t, int family, const uint8_t *src, c
             continue;
         if (p->info.src_specified && memcmp(p->info.src, dst, alen) != 0)
             continue;
+        if (p->info.watch) {
+            /* A connection watch (version 2) takes every ACK or RST of its
+             * 4-tuple, before any probe on the same ports: the engine
+             * follows the connection's numbers from them. */
+            if (fl & (TH_ACK | TH_RST)) {
+                watch = i;
+                break;
+            }
+            continue;
+        }
         int ok;
         if (fl & TH_RST)
             ok = 1;
@@ -304,6 +314,10 @@ static int match_tcp(const struct hs_table *t, int family, const uint8_t *src, c
             exact = i;
         if (latest < 0 || p->order > t->slot[latest].order)
             latest = i;
+    }
+    if (watch >= 0) {
+        *kind = HS_MATCH_SESSION;
+        return watch;
     }
     int r = exact >= 0 ? exact : latest;
     if (r < 0)
@@ -360,7 +374,7 @@ int hs_match(const struct hs_table *t, const uint8_t *pkt, size_t len, enum hs_m
 
 size_t hs_forward_len(const uint8_t *pkt, size_t len, enum hs_match_kind kind)
 {
-    if (kind != HS_MATCH_TCP || len < 20)
+    if ((kind != HS_MATCH_TCP && kind != HS_MATCH_SESSION) || len < 20)
         return len;
     size_t hl = (pkt[0] >> 4) == 4 ? (size_t)(pkt[0] & 15) * 4 : 40;
     if (hl < 20 || len < hl + 20)
@@ -376,6 +390,7 @@ const char *hs_match_kind_name(enum hs_match_kind k)
     case HS_MATCH_QUOTE_NAT: return "quote-nat";
     case HS_MATCH_ECHO: return "echo";
     case HS_MATCH_TCP: return "tcp";
+    case HS_MATCH_SESSION: return "session";
     }
     return "unknown";
 }

@@ -20,6 +20,7 @@ struct hs_probe {
     int32_t next_tok, next_flow, prev_dl, next_dl;
     uint32_t flow_hash;
     int used;
+    int verified; /* watch: a segment already passed the owner check */
 };
 
 struct hs_table {
@@ -41,7 +42,8 @@ void hs_table_remove(struct hs_table *t, int idx);
 /* Slot with the earliest deadline, or -1. */
 static inline int hs_table_first_deadline(const struct hs_table *t) { return t->dl_head; }
 
-enum hs_match_kind { HS_MATCH_QUOTE, HS_MATCH_QUOTE_NAT, HS_MATCH_ECHO, HS_MATCH_TCP };
+enum hs_match_kind { HS_MATCH_QUOTE, HS_MATCH_QUOTE_NAT, HS_MATCH_ECHO, HS_MATCH_TCP,
+                     HS_MATCH_SESSION /* a segment of a watched connection (version 2) */ };
 #define HS_MATCH_FOREIGN (-1)
 #define HS_MATCH_MALFORMED (-2)
 

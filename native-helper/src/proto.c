@@ -2,6 +2,9 @@
  * fully understand, so a request never does less (or more) than it says. */
 #include "proto.h"
 
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
 #include <string.h>
 
 static int token_char(unsigned char c)
@@ -143,6 +146,80 @@ static enum hs_parse_result parse_send(const struct field *f, size_t nf, struct 
     return HS_PARSE_OK;
 }
 
+/* One address field of watch: IPv4 dotted quad or IPv6 text (inet_pton). */
+static int parse_addr(const struct field *v, int *family, uint8_t out[16])
+{
+    char buf[INET6_ADDRSTRLEN + 1];
+    if (v->n == 0 || v->n >= sizeof buf)
+        return -1;
+    memcpy(buf, v->p, v->n);
+    buf[v->n] = '\0';
+    memset(out, 0, 16);
+    if (memchr(buf, ':', v->n)) {
+        *family = 6;
+        return inet_pton(AF_INET6, buf, out) == 1 ? 0 : -1;
+    }
+    *family = 4;
+    return inet_pton(AF_INET, buf, out) == 1 ? 0 : -1;
+}
+
+static int parse_port(const struct field *v, uint16_t *out)
+{
+    uint64_t n;
+    if (hs_parse_u64(v->p, v->n, &n) != 0 || n < 1 || n > 65535)
+        return -1;
+    *out = (uint16_t)n;
+    return 0;
+}
+
+/* watch timeout-ms MS src ADDR sport N dst ADDR dport N, in any order, each
+ * exactly once (PROTOCOL.md section 3.6). */
+static enum hs_parse_result parse_watch(const struct field *f, size_t nf, struct hs_request *req,
+                                        const char **reason)
+{
+    enum { T = 1, S = 2, SP = 4, D = 8, DP = 16, ALL = 31 };
+    unsigned have = 0;
+    int fam_s = 0, fam_d = 0;
+    for (size_t i = 2; i < nf; i += 2) {
+        if (i + 1 >= nf)
+            return invalid(reason, "missing-argument");
+        const struct field *k = &f[i], *v = &f[i + 1];
+        unsigned bit;
+        if (field_is(k, "timeout-ms"))
+            bit = T;
+        else if (field_is(k, "src"))
+            bit = S;
+        else if (field_is(k, "sport"))
+            bit = SP;
+        else if (field_is(k, "dst"))
+            bit = D;
+        else if (field_is(k, "dport"))
+            bit = DP;
+        else
+            return invalid(reason, "unknown-argument");
+        if (have & bit)
+            return invalid(reason, "duplicate-argument");
+        have |= bit;
+        if (bit == T) {
+            uint64_t ms;
+            if (hs_parse_u64(v->p, v->n, &ms) != 0 || ms < 1 || ms > HS_MAX_TIMEOUT_MS)
+                return invalid(reason, "bad-timeout");
+            req->timeout_ms = (unsigned)ms;
+        } else if (bit == S || bit == D) {
+            if (parse_addr(v, bit == S ? &fam_s : &fam_d, bit == S ? req->watch_src : req->watch_dst) != 0)
+                return invalid(reason, "bad-address");
+        } else if (parse_port(v, bit == SP ? &req->watch_sport : &req->watch_dport) != 0) {
+            return invalid(reason, "bad-number");
+        }
+    }
+    if (have != ALL)
+        return invalid(reason, "missing-argument");
+    if (fam_s != fam_d)
+        return invalid(reason, "bad-address");
+    req->watch_family = fam_s;
+    return HS_PARSE_OK;
+}
+
 enum hs_parse_result hs_parse_request(const char *line, size_t len, struct hs_request *req,
                                       const char **reason)
 {
@@ -226,6 +303,10 @@ enum hs_parse_result hs_parse_request(const char *line, size_t len, struct hs_re
         if (hs_parse_u64(f[2].p, f[2].n, &req->number) != 0 || req->number < 1)
             return invalid(reason, "bad-number");
         return HS_PARSE_OK;
+    }
+    if (field_is(cmd, "watch")) {
+        req->cmd = HS_CMD_WATCH;
+        return parse_watch(f, nf, req, reason);
     }
     if (field_is(cmd, "stats")) {
         req->cmd = HS_CMD_STATS;

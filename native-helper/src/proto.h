@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "limits.h"
 
-enum hs_cmd { HS_CMD_HELLO, HS_CMD_SEND, HS_CMD_CANCEL, HS_CMD_SET_RATE, HS_CMD_STATS };
+enum hs_cmd { HS_CMD_HELLO, HS_CMD_SEND, HS_CMD_CANCEL, HS_CMD_SET_RATE, HS_CMD_STATS, HS_CMD_WATCH };
 
 /* Room for any packet a maximal line can carry, so that an oversized packet is
  * reported by the policy (too-long) rather than as a parse error. */
@@ -21,6 +21,11 @@ struct hs_request {
     unsigned timeout_ms;                  /* send */
     char probe_token[HS_MAX_TOKEN + 1];   /* cancel */
     size_t packet_len;                    /* send */
+    /* watch (version 2): the connection's 4-tuple, local side first;
+     * addresses in network order, family 4 or 6 (from the address syntax) */
+    int watch_family;
+    uint8_t watch_src[16], watch_dst[16];
+    uint16_t watch_sport, watch_dport;
     uint8_t packet[HS_PACKET_BUF];
 };
 

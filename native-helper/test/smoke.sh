@@ -73,6 +73,7 @@ export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=98"
     echo "10 send timeout-ms 800 packet $SYN"
     echo "11 send timeout-ms 800 packet $SYNFOREIGN"
     echo "$LONG"
+    echo "12 watch timeout-ms 100 src 127.0.0.1 sport 46000 dst 127.0.0.1 dport 45000"
     sleep 1.5
     printf '9 stats' # last line without '\n': still a request
 } | timeout 20 ip netns exec "$NS" "$BIN" >"$WORK/out" 2>"$WORK/err"
@@ -96,10 +97,11 @@ expect "unknown command" '^6 error unknown-command$'
 # RST+ACK from port 9 acknowledging seq 1001, header only (no payload to cut here)
 expect "tcp: RST from the closed port forwarded" '^10 reply time-ns [0-9]+ time-src kernel match tcp packet 45[0-9a-f]{38}00099c4200000000000003e95014'
 expect "tcp: probe from another user's port refused" '^11 error policy reason=tcp-foreign-connection$'
+expect "version 1 has no watch" '^12 error unknown-command$'
 expect "long line refused, then resync" '^7x error invalid-request reason=line-too-long$'
 expect "udp: expired" '^2 expired$'
 expect "echo: expired" '^3 expired$'
-expect "stats (unterminated last line)" '^9 stats requests 10 sent [34] .* in-flight 0$'
+expect "stats (unterminated last line)" '^9 stats requests 11 sent [34] .* in-flight 0$'
 if [ "$(grep -n '^2 sent' "$WORK/out" | cut -d: -f1)" -lt "$(grep -n '^2 reply' "$WORK/out" | head -1 | cut -d: -f1)" ] 2>/dev/null; then
     ok "sent precedes reply"
 else
@@ -109,6 +111,40 @@ if grep -Eq 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime e
     bad "no sanitizer report"; cat "$WORK/err"
 else
     ok "no sanitizer report"
+fi
+
+# Version 2: a watch on a connection of our own gets its SYN-ACK (payload
+# cut, tagged session); another user's port and a foreign source are refused.
+if command -v nc >/dev/null; then
+    {
+        echo "1 hello 2"
+        sleep 0.3
+        echo "2 watch timeout-ms 3000 src 127.0.0.1 sport 46000 dst 127.0.0.1 dport 45000"
+        echo "3 watch timeout-ms 3000 src 127.0.0.1 sport 45000 dst 127.0.0.1 dport 80"
+        echo "4 watch timeout-ms 3000 src 192.0.2.1 sport 46001 dst 127.0.0.1 dport 45000"
+        echo "2 watch timeout-ms 3000 src 127.0.0.1 sport 46001 dst 127.0.0.1 dport 45000"
+        sleep 0.3
+        timeout 1 ip netns exec "$NS" nc -p 46000 127.0.0.1 45000 </dev/null >/dev/null 2>&1
+        sleep 0.3
+        echo "6 cancel 2"
+        sleep 0.2
+    } | timeout 20 ip netns exec "$NS" "$BIN" >"$WORK/out" 2>"$WORK/err"
+    rc=$?
+    echo "--- helper output (version 2)"; cut -c1-160 "$WORK/out"; echo "---"
+    [ "$rc" = 0 ] && ok "v2: clean exit" || bad "v2: clean exit (status $rc)"
+    expect "v2: hello answers version 2" '^1 hello version 2 caps '
+    expect "v2: watch accepted" '^2 watching$'
+    expect "v2: another user's listening port refused" '^3 error policy reason=tcp-foreign-connection$'
+    expect "v2: source not local refused" '^4 error policy reason=source-not-local$'
+    expect "v2: duplicate watch token refused" '^2 error invalid-request reason=duplicate-token$'
+    # SYN-ACK 45000 -> 46000 (flags 0x12) of our own connection
+    expect "v2: SYN-ACK of our connection forwarded" '^2 reply time-ns [0-9]+ time-src kernel match session packet 45[0-9a-f]{38}afc8b3b0[0-9a-f]{16}[0-9a-f]{2}12'
+    expect "v2: watch cancelled" '^6 cancelled 2$'
+    if grep -Eq 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error' "$WORK/err"; then
+        bad "v2: no sanitizer report"; cat "$WORK/err"
+    else
+        ok "v2: no sanitizer report"
+    fi
 fi
 
 # Installed without privilege: it must still start and say so.

@@ -818,6 +818,94 @@ static void test_match_tcp_replies(void)
     CHECK(hs_match(&table, reply, 30, &kind) == HS_MATCH_MALFORMED);
 }
 
+
+/* ---------- connection watch (version 2) ---------- */
+
+static void test_parse_watch(void)
+{
+    static struct hs_request r;
+    const char *why;
+    const char *l = "w1 watch timeout-ms 5000 src 192.0.2.10 sport 40000 dst 198.51.100.7 dport 80";
+    CHECK(hs_parse_request(l, strlen(l), &r, &why) == HS_PARSE_OK);
+    CHECK(r.cmd == HS_CMD_WATCH && r.timeout_ms == 5000 && r.watch_family == 4);
+    CHECK(memcmp(r.watch_src, OWN4, 4) == 0 && memcmp(r.watch_dst, DST4, 4) == 0);
+    CHECK(r.watch_sport == 40000 && r.watch_dport == 80);
+    l = "w2 watch dport 443 dst 2001:db8:1::7 sport 50000 src 2001:db8::10 timeout-ms 1";
+    CHECK(hs_parse_request(l, strlen(l), &r, &why) == HS_PARSE_OK);
+    CHECK(r.watch_family == 6 && memcmp(r.watch_src, OWN6, 16) == 0 && memcmp(r.watch_dst, DST6, 16) == 0);
+    struct { const char *line, *reason; } bad[] = {
+        {"1 watch timeout-ms 5 src 192.0.2.10 sport 40000 dst 198.51.100.7", "missing-argument"},
+        {"1 watch timeout-ms 5 src 192.0.2.10 sport 40000 dst 198.51.100.7 dport", "missing-argument"},
+        {"1 watch timeout-ms 5 src 192.0.2.10 sport 40000 dst 2001:db8::7 dport 80", "bad-address"},
+        {"1 watch timeout-ms 5 src 192.0.2.300 sport 40000 dst 198.51.100.7 dport 80", "bad-address"},
+        {"1 watch timeout-ms 5 src localhost sport 40000 dst 198.51.100.7 dport 80", "bad-address"},
+        {"1 watch timeout-ms 5 src 192.0.2.10 sport 0 dst 198.51.100.7 dport 80", "bad-number"},
+        {"1 watch timeout-ms 5 src 192.0.2.10 sport 40000 dst 198.51.100.7 dport 65536", "bad-number"},
+        {"1 watch timeout-ms 0 src 192.0.2.10 sport 40000 dst 198.51.100.7 dport 80", "bad-timeout"},
+        {"1 watch timeout-ms 5 src 192.0.2.10 src 192.0.2.10 dst 198.51.100.7 dport 80", "duplicate-argument"},
+        {"1 watch timeout-ms 5 src 192.0.2.10 sport 40000 dst 198.51.100.7 dport 80 ttl 3", "unknown-argument"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        enum hs_parse_result pr = hs_parse_request(bad[i].line, strlen(bad[i].line), &r, &why);
+        CHECK(pr == HS_PARSE_INVALID);
+        if (pr == HS_PARSE_INVALID)
+            CHECK_STR(why, bad[i].reason);
+    }
+}
+
+static void test_watch_policy(void)
+{
+    struct hs_probe_info w;
+    CHECK(hs_watch_check(4, OWN4, 40000, DST4, 80, &hosts, &w) == HS_POLICY_OK && w.watch == 1 && w.proto == 6);
+    CHECK(hs_watch_check(6, OWN6, 40000, DST6, 80, &hosts, &w) == HS_POLICY_OK);
+    CHECK(hs_watch_check(4, OTHER4, 40000, DST4, 80, &hosts, &w) == HS_POLICY_SOURCE_NOT_LOCAL);
+    CHECK(hs_watch_check(4, OWN4, 1023, DST4, 80, &hosts, &w) == HS_POLICY_PRIVILEGED_SOURCE_PORT);
+    static const uint8_t mc[4] = {224, 0, 0, 1}, bc[4] = {192, 0, 2, 255}, z[16] = {0};
+    CHECK(hs_watch_check(4, OWN4, 40000, mc, 80, &hosts, &w) == HS_POLICY_DEST_MULTICAST);
+    CHECK(hs_watch_check(4, OWN4, 40000, bc, 80, &hosts, &w) == HS_POLICY_DEST_BROADCAST);
+    CHECK(hs_watch_check(6, OWN6, 40000, z, 80, &hosts, &w) == HS_POLICY_DEST_UNSPECIFIED);
+    CHECK(hs_watch_check(6, z, 40000, DST6, 80, &hosts, &w) == HS_POLICY_SOURCE_UNSPECIFIED);
+}
+
+static void test_match_watch(void)
+{
+    hs_table_init(&table, HS_MAX_IN_FLIGHT);
+    struct hs_probe_info w;
+    CHECK(hs_watch_check(4, OWN4, 40009, DST4, 80, &hosts, &w) == HS_POLICY_OK);
+    int ws = hs_table_add(&table, "w", &w, 1);
+    /* An in-session probe on the same connection. */
+    uint8_t probe[100], reply[300], l4[100];
+    size_t pn = ip4(probe, 6, OWN4, DST4, 3, l4, tcp(l4, 40009, 80, 9001, 1, 0x18, 1));
+    int ps = add_probe("ps", probe, pn, 1);
+    enum hs_match_kind kind;
+    /* SYN-ACK, ACK, FIN+ACK and RST of the 4-tuple all go to the watch, before the probe. */
+    uint8_t flags[] = {0x12, 0x10, 0x11, 0x04, 0x14};
+    for (size_t i = 0; i < sizeof flags; i++) {
+        size_t rn = ip4(reply, 6, DST4, OWN4, 0, l4, tcp(l4, 80, 40009, 1, 9000, flags[i], 0));
+        CHECK(hs_match(&table, reply, rn, &kind) == ws && kind == HS_MATCH_SESSION);
+    }
+    /* A bare SYN (no ACK) is no answer; other ports or hosts are foreign. */
+    size_t rn = ip4(reply, 6, DST4, OWN4, 0, l4, tcp(l4, 80, 40009, 1, 0, 0x02, 0));
+    CHECK(hs_match(&table, reply, rn, &kind) == HS_MATCH_FOREIGN);
+    rn = ip4(reply, 6, DST4, OWN4, 0, l4, tcp(l4, 80, 40010, 1, 9000, 0x10, 0));
+    CHECK(hs_match(&table, reply, rn, &kind) == HS_MATCH_FOREIGN);
+    rn = ip4(reply, 6, ROUTER4, OWN4, 0, l4, tcp(l4, 80, 40009, 1, 9000, 0x10, 0));
+    CHECK(hs_match(&table, reply, rn, &kind) == HS_MATCH_FOREIGN);
+    rn = ip4(reply, 6, DST4, OTHER4, 0, l4, tcp(l4, 80, 40009, 1, 9000, 0x10, 0));
+    CHECK(hs_match(&table, reply, rn, &kind) == HS_MATCH_FOREIGN);
+    /* A router's quote of the probe still goes to the probe, never the watch. */
+    rn = icmp4_error(reply, 11, 0, probe, 28);
+    CHECK(hs_match(&table, reply, rn, &kind) == ps && kind == HS_MATCH_QUOTE);
+    /* A quote of a segment the kernel sent (seq 0 ports 40009->80) matches nothing. */
+    pn = ip4(probe, 6, OWN4, DST4, 4, l4, tcp(l4, 40009, 80, 0, 0, 0x10, 0));
+    rn = icmp4_error(reply, 11, 0, probe, 28);
+    CHECK(hs_match(&table, reply, rn, &kind) == HS_MATCH_FOREIGN);
+    /* Segments of a watch lose their payload when forwarded. */
+    rn = ip4(reply, 6, DST4, OWN4, 0, l4, tcp(l4, 80, 40009, 1, 9000, 0x18, 60));
+    CHECK(hs_match(&table, reply, rn, &kind) == ws && hs_forward_len(reply, rn, kind) == 40);
+    CHECK_STR(hs_match_kind_name(HS_MATCH_SESSION), "session");
+}
+
 static void test_match_icmp6_error(void)
 {
     hs_table_init(&table, HS_MAX_IN_FLIGHT);
@@ -1069,6 +1157,9 @@ int main(void)
     RUN(test_match_time_exceeded_udp);
     RUN(test_match_nat);
     RUN(test_match_tcp_and_icmp_quotes);
+    RUN(test_parse_watch);
+    RUN(test_watch_policy);
+    RUN(test_match_watch);
     RUN(test_match_echo_reply);
     RUN(test_match_tcp_replies);
     RUN(test_match_icmp6_error);

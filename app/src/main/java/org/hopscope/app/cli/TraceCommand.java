@@ -61,6 +61,9 @@ public final class TraceCommand {
 
     /** Runs the command with the arguments after {@code trace}; returns the exit status. */
     public int run(List<String> args) {
+        if (InSessionCommand.wanted(args)) {
+            return new InSessionCommand(out, err).run(args); // its own options: docs/insession.md
+        }
         TraceOptions options;
         EnrichmentOptions enrichment;
         try {

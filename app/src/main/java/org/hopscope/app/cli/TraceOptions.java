@@ -64,6 +64,8 @@ public record TraceOptions(
               -M N        stop after N consecutive unresponsive hops (default 3)
               -n          print hop addresses numerically
               -p PROTO    probe protocol: udp, icmp, tcp (default udp)
+                          (tcp-insession: probes inside a real TCP connection, see
+                          'hopscope trace -p tcp-insession --help')
               -q N        probes per hop (default 3)
               -s PORT     UDP/TCP source port (default 33456)
               -t TOS      type of service (IPv6: traffic class), 0..255 (default 0)
