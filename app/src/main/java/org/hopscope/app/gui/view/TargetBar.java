@@ -1,7 +1,6 @@
 package org.hopscope.app.gui.view;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -143,7 +142,7 @@ public final class TargetBar extends HBox {
                 target.getItems().setAll(matches);
                 target.getEditor().setText(typed);
                 target.getEditor().positionCaret(caret);
-                Platform.runLater(() -> {
+                vm.dispatcher().onFx(() -> { // after this key event is done, like every deferred FX action
                     if (target.getEditor().isFocused() && !target.isShowing()) {
                         target.show();
                     }

@@ -353,6 +353,27 @@ public final class MainViewModel {
         signal();
     }
 
+    /**
+     * Reads a saved trace off the FX thread and hands it, with the trace shown now, to {@code show};
+     * a file that cannot be read becomes a message.
+     */
+    public void compareWith(Path file, java.util.function.BiConsumer<TraceSnapshot, TraceSnapshot> show) {
+        TracePresentation p = presentation.get();
+        if (p == null) {
+            return;
+        }
+        TraceSnapshot current = p.snapshot();
+        dispatcher.background(() -> {
+            try {
+                return TraceFiles.open(file);
+            } catch (TraceDocumentException e) {
+                throw new DocumentFailure(e);
+            }
+        }, doc -> show.accept(current, doc.snapshot()), e -> messages.accept(new UserMessage(UserMessage.Kind.ERROR,
+                "Cannot compare with " + file.getFileName(), String.valueOf(e.getCause() != null
+                        ? e.getCause().getMessage() : e.getMessage()))));
+    }
+
     private static final class DocumentFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
