@@ -318,6 +318,26 @@ public final class MainWindow {
         }
     }
 
+    /** The menu shortcuts as shown to the user (e.g. "Ctrl+O"), for the help text and tests. */
+    public List<String> acceleratorTexts() {
+        List<String> out = new java.util.ArrayList<>();
+        MenuBar bar = (MenuBar) scene.lookup("#menu-bar");
+        for (Menu m : bar.getMenus()) {
+            collectAccelerators(m, out);
+        }
+        return out;
+    }
+
+    private static void collectAccelerators(Menu menu, List<String> out) {
+        for (MenuItem i : menu.getItems()) {
+            if (i instanceof Menu sub) {
+                collectAccelerators(sub, out);
+            } else if (i.getAccelerator() != null) {
+                out.add(i.getAccelerator().getDisplayText());
+            }
+        }
+    }
+
     public Scene scene() {
         return scene;
     }
