@@ -164,6 +164,13 @@ public final class MainViewModel {
         autosave = on;
     }
 
+    /** "applied N of M, last apply X ms" for the live feed, for logs and benchmarks. */
+    public String feedStats() {
+        FxDispatcher.Feed<Update> f = feed;
+        return f == null ? "no feed" : "applied " + f.applied() + " of " + f.produced() + ", last apply "
+                + String.format(java.util.Locale.ROOT, "%.1f ms", f.lastApplyNanos() / 1e6);
+    }
+
     public FxDispatcher dispatcher() {
         return dispatcher;
     }
