@@ -60,7 +60,10 @@ public final class GuiBench {
     private static void coldStart() {
         HopscopeApp.onShown(() -> {
             long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("coldstart_ms " + ms);
+            long fxCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            System.out.println("coldstart_ms " + ms + " wall, " + processCpuNanos() / 1_000_000
+                    + " process CPU (all threads, incl. JIT and GC), " + fxCpu + " FX thread CPU; load "
+                    + loadAvg());
             Platform.exit();
             System.exit(0);
         });
@@ -205,6 +208,14 @@ public final class GuiBench {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static String loadAvg() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (java.io.IOException e) {
+            return "?";
+        }
     }
 
     private static double usedMb() {
