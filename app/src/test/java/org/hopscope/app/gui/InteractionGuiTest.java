@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import java.util.concurrent.TimeUnit;
 
 /** What a user does while a trace runs: typing stays instant, continuous mode, focus window, shortcuts. */
 @ExtendWith(ApplicationExtension.class)
@@ -64,40 +66,50 @@ class InteractionGuiTest {
             app.viewModel().options.waitMillis.set(5000);
             return null;
         });
-        robot.clickOn("#target").write("demo").type(KeyCode.ENTER);
-        waitUntil(10, () -> app.viewModel().runningProperty().get());
-        // wait until probes are outstanding at the silent hop (TTL 7), so the engine is blocked waiting
-        waitUntil(20, () -> app.viewModel().presentation() != null
-                && app.viewModel().presentation().snapshot().probes().stream()
-                        .anyMatch(p -> p.ttl().value() == 7 && p.outcome().name().equals("PENDING")));
         AtomicLong handledAt = new AtomicLong();
         onFx(() -> {
             app.window().scene().addEventFilter(KeyEvent.KEY_PRESSED, e -> handledAt.set(System.nanoTime()));
             return null;
         });
-        // real key presses through the X server (Xvfb), timed from the robot's press to our handler.
-        // (Platform.runLater is no measure of input: GTK runs it at idle priority, after input events.)
-        List<Long> viaX = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            handledAt.set(0);
-            long sent = System.nanoTime();
-            robot.press(KeyCode.SHIFT);
-            waitUntil(5, () -> handledAt.get() != 0);
-            robot.release(KeyCode.SHIFT);
-            viaX.add((handledAt.get() - sent) / 1_000_000);
-            Thread.sleep(50);
-        }
-        viaX.sort(null);
-        System.out.println("key press -> handler latency (ms) while tracing: " + viaX + "; feed "
-                + app.viewModel().feedStats());
+        robot.clickOn("#target");
+        List<Long> idle = pressLatencies(robot, handledAt, 20);
+        robot.write("demo").type(KeyCode.ENTER);
+        waitUntil(10, () -> app.viewModel().runningProperty().get());
+        // the first round: its probe to the silent transit hop waits the full 5 s, so the engine
+        // thread is blocked in the transport while we type
+        waitUntil(20, () -> app.viewModel().presentation() != null);
+        List<Long> viaX = pressLatencies(robot, handledAt, 20);
+        System.out.println("key press -> handler latency (ms), idle: " + idle + "; while tracing: " + viaX
+                + "; feed " + app.viewModel().feedStats());
         assertThat(onFx(() -> app.viewModel().runningProperty().get())).as("still tracing while we typed").isTrue();
         assertThat(onFx(() -> app.viewModel().presentation().snapshot().settings().waitTime().toMillis()))
                 .isEqualTo(5000);
-        // 2 cores shared by many builds: a rare press waits for the CPU, not for us; most must be instant
-        assertThat(viaX.get(viaX.size() / 2)).as("median").isLessThan(100);
-        assertThat(viaX.get(viaX.size() * 3 / 4)).as("75th percentile").isLessThan(100);
+        // The same presses with no trace running measure the machine (a CI box shared by many builds
+        // delays every process); the trace may add less than 100 ms to that.
+        assertThat(viaX.get(viaX.size() / 2)).as("median").isLessThan(idle.get(idle.size() / 2) + 100);
+        assertThat(viaX.get(viaX.size() * 3 / 4)).as("75th percentile")
+                .isLessThan(idle.get(idle.size() * 3 / 4) + 100);
         robot.type(KeyCode.ESCAPE);
         waitUntil(15, () -> !app.viewModel().runningProperty().get());
+    }
+
+    /**
+     * Real key presses through the X server (Xvfb), timed from the robot's press to our handler
+     * (Platform.runLater is no measure of input: GTK runs it at idle priority, after input events).
+     */
+    private static List<Long> pressLatencies(FxRobot robot, AtomicLong handledAt, int n) throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            handledAt.set(0);
+            long sent = System.nanoTime();
+            robot.press(KeyCode.SHIFT);
+            WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> handledAt.get() != 0);
+            robot.release(KeyCode.SHIFT);
+            out.add((handledAt.get() - sent) / 1_000_000);
+            Thread.sleep(50);
+        }
+        out.sort(null);
+        return out;
     }
 
     @Test
