@@ -27,6 +27,7 @@ abstract class AbstractTraceJob implements TraceJob {
     private volatile TraceRecorder live;
     private volatile TraceSnapshot done;
     private volatile String failure = "";
+    private volatile String transportNote = "";
     private Thread thread;
 
     AbstractTraceJob(TraceRequest request, Runnable changed, Consumer<TraceSnapshot> finished) {
@@ -47,7 +48,9 @@ abstract class AbstractTraceJob implements TraceJob {
         TraceSnapshot last = null;
         try {
             InetAddress target = request.source().resolve(request.settings().target());
-            try (ProbeTransport transport = request.source().open()) {
+            try (ProbeTransport transport = request.source().open(request.settings().protocol())) {
+                transportNote = describe(transport.info(), request.source().lastChoice());
+                changed();
                 if (!stopRequested) {
                     last = run(transport, target);
                 }
@@ -126,6 +129,18 @@ abstract class AbstractTraceJob implements TraceJob {
     @Override
     public boolean running() {
         return running;
+    }
+
+    /** "Transport: helper (raw sockets …)" plus why, once the transport is open; "" before. */
+    @Override
+    public String transportNote() {
+        return transportNote;
+    }
+
+    private static String describe(org.hopscope.engine.transport.TransportInfo info, String why) {
+        String s = info.summary();
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return why.isEmpty() ? s + "." : s + " — " + why + ".";
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class MainViewModel {
         public enum Kind { INFO, ERROR }
     }
 
-    private record Update(TracePresentation presentation, double progress) {
+    private record Update(TracePresentation presentation, double progress, String transport) {
     }
 
     public MainViewModel(FxDispatcher dispatcher) {
@@ -101,8 +101,7 @@ public final class MainViewModel {
         this.builder = new PresentationBuilder(diagnostician);
         this.demo = demo;
         this.real = real;
-        status.set(real.available() ? real.describe()
-                : "Ready. " + real.describe());
+        status.set("Ready. " + real.describe() + " No network or privileges? Try the Demo network.");
         thresholds.addListener((o, a, b) -> refresh());
         focus.addListener((o, a, b) -> refresh());
         selectedTtl.addListener((o, a, b) -> {
@@ -269,7 +268,8 @@ public final class MainViewModel {
         }
         job = j;
         updateOptions();
-        feed = dispatcher.feed(() -> new Update(j.present(builder, presentationOptions), j.progress()), u -> {
+        feed = dispatcher.feed(() -> new Update(j.present(builder, presentationOptions), j.progress(),
+                j.transportNote()), u -> {
             if (job != j) {
                 return; // a result of a trace that was replaced meanwhile
             }
@@ -278,6 +278,10 @@ public final class MainViewModel {
             }
             if (running.get() && u.progress() >= 0) {
                 progress.set(u.progress());
+            }
+            if (running.get() && !u.transport().isEmpty() && !status.get().startsWith(u.transport())) {
+                // the status line says which transport the trace actually got, and what it implies
+                status.set(u.transport() + "  Tracing " + target.get() + "…");
             }
         });
     }
