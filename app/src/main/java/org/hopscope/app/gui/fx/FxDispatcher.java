@@ -20,7 +20,8 @@ import javafx.application.Platform;
  * the last signal is always followed by a produce and an apply that sees everything before it.
  */
 public final class FxDispatcher implements AutoCloseable {
-    public static final long PERIOD_MILLIS = 50;
+    /** Ten updates a second: live to the eye, and little work for a busy laptop (mtr redraws once a second). */
+    public static final long PERIOD_MILLIS = 100;
     /** At most 1 / LOAD_FACTOR of the FX thread's time goes to applying one feed's results. */
     static final int LOAD_FACTOR = 4;
 
