@@ -16,12 +16,18 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
+        if (args.length == 0 || opensInWindow(args)) {
             System.exit(launchGui(args));
         }
         int status = new Cli(System.in, System.out, System.err).stopOnShutdown(true).run(args);
         System.out.flush();
         System.exit(status);
+    }
+
+    /** {@code hopscope TRACE.json}: a saved trace given alone opens in the window, read-only. */
+    static boolean opensInWindow(String[] args) {
+        return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
     }
 
     /**

@@ -62,7 +62,7 @@ public final class HopscopeApp extends Application {
             Platform.exit();
         });
         stage.show();
-        Platform.runLater(onShown);
+        handle.viewModel().dispatcher().onFx(onShown);
     }
 
     /** Builds the window on {@code stage} (not yet shown), restoring settings and opening a file argument. */

@@ -112,6 +112,21 @@ class DemoTraceGuiTest {
         assertThat(onFx(() -> app.window().details().probes())).isNotEmpty()
                 .allMatch(p -> p.ttl().value() == 4 && p.reply().from().getHostAddress().equals("198.18.21.1"));
 
+        // hover shows the node, the wheel zooms at the pointer, a drag pans, double-click fits again
+        var topo = app.window().topology();
+        var gw = g.nodes().stream().filter(n -> n.key().equals("1:198.18.0.1")).findFirst().get();
+        robot.moveTo(onFx(() -> topo.localToScreen(topo.nodePosition(gw.id()))));
+        waitUntil(5, () -> topo.hovered() == gw.id());
+        double scale0 = onFx(() -> topo.transform().scale());
+        robot.scroll(3, javafx.geometry.VerticalDirection.UP);
+        waitUntil(5, () -> topo.transform().scale() != scale0);
+        double tx0 = onFx(() -> topo.transform().tx());
+        var centre = onFx(() -> topo.localToScreen(topo.getWidth() / 2, topo.getHeight() / 2));
+        robot.moveTo(centre).press(MouseButton.PRIMARY).moveBy(-120, 0).release(MouseButton.PRIMARY);
+        waitUntil(5, () -> Math.abs(topo.transform().tx() - (tx0 - 120)) < 30);
+        robot.doubleClickOn(MouseButton.PRIMARY);
+        waitUntil(5, () -> topo.transform().scale() == scale0);
+
         // export every format
         Path out = Files.createDirectories(tmp.resolve("export"));
         for (ExportFormat f : ExportFormat.values()) {

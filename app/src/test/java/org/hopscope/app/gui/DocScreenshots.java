@@ -54,6 +54,9 @@ public final class DocScreenshots {
             });
             Thread.sleep(400);
             shot(h, out.resolve("main-after-" + theme + ".png"));
+            if (!dark) {
+                continuous(h, out.resolve("continuous-light.png"));
+            }
             onFx(() -> {
                 h.stage().close();
                 h.close();
@@ -62,6 +65,35 @@ public final class DocScreenshots {
         }
         Platform.exit();
         System.exit(0);
+    }
+
+    /** mtr-style rounds with a focus window over the middle of the run (the table shows that period). */
+    static void continuous(HopscopeApp.Handle h, Path file) throws Exception {
+        onFx(() -> {
+            h.viewModel().options.mode.set(org.hopscope.app.gui.run.TraceMode.CONTINUOUS);
+            h.viewModel().options.waitMillis.set(400);
+            h.viewModel().options.intervalMillis.set(500);
+            h.viewModel().select(-1, null);
+            h.viewModel().start();
+            return null;
+        });
+        waitFor(() -> onFx(() -> h.viewModel().presentation() != null && h.viewModel().presentation().rounds() >= 24),
+                120);
+        onFx(() -> {
+            var m = h.window().chart().model();
+            long o = m.originMicros();
+            h.viewModel().focus.set(new org.hopscope.app.gui.model.FocusWindow(o + (long) (m.xMax() * 0.3e6),
+                    o + (long) (m.xMax() * 0.6e6)));
+            h.viewModel().select(9, null);
+            return null;
+        });
+        Thread.sleep(800);
+        shot(h, file);
+        onFx(() -> {
+            h.viewModel().stop();
+            return null;
+        });
+        waitFor(() -> onFx(() -> !h.viewModel().runningProperty().get()), 30);
     }
 
     static void shot(HopscopeApp.Handle h, Path file) throws Exception {

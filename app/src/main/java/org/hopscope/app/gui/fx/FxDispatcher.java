@@ -14,10 +14,16 @@ import javafx.application.Platform;
  * Feed#signal() signal} that something changed; a worker thread, at most every {@link
  * #PERIOD_MILLIS} ms, builds the new state off the FX thread (snapshots, table rows, layout) and hands
  * the finished result over with a single {@code Platform.runLater}. While one result waits to be
- * applied no other is queued, so a fast engine can never flood the FX thread.
+ * applied no other is queued, so a fast engine can never flood the FX thread. The period stretches
+ * to {@link #LOAD_FACTOR} times the last apply's duration when applying is slow (a huge trace, a
+ * starved machine), so the FX thread always keeps most of its time for input. Nothing is dropped:
+ * the last signal is always followed by a produce and an apply that sees everything before it.
  */
 public final class FxDispatcher implements AutoCloseable {
-    public static final long PERIOD_MILLIS = 50;
+    /** Ten updates a second: live to the eye, and little work for a busy laptop (mtr redraws once a second). */
+    public static final long PERIOD_MILLIS = 100;
+    /** At most 1 / LOAD_FACTOR of the FX thread's time goes to applying one feed's results. */
+    static final int LOAD_FACTOR = 4;
 
     private final ScheduledExecutorService worker;
     private final Executor fx;
@@ -75,10 +81,28 @@ public final class FxDispatcher implements AutoCloseable {
         private final AtomicBoolean scheduled = new AtomicBoolean();
         private final AtomicBoolean applying = new AtomicBoolean();
         private volatile long lastRunNanos;
+        private volatile long lastApplyNanos;
+        private final java.util.concurrent.atomic.AtomicLong produced = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong applied = new java.util.concurrent.atomic.AtomicLong();
 
         private Feed(Supplier<T> produce, Consumer<T> apply) {
             this.produce = produce;
             this.apply = apply;
+        }
+
+        /** Results built so far (each one then applied). */
+        public long produced() {
+            return produced.get();
+        }
+
+        /** Results applied on the FX thread so far. */
+        public long applied() {
+            return applied.get();
+        }
+
+        /** How long the last apply took on the FX thread, in nanoseconds. */
+        public long lastApplyNanos() {
+            return lastApplyNanos;
         }
 
         /** Something changed. Any thread; cheap; never blocks. */
@@ -91,7 +115,8 @@ public final class FxDispatcher implements AutoCloseable {
             if (worker.isShutdown() || !scheduled.compareAndSet(false, true)) {
                 return;
             }
-            long waitNanos = lastRunNanos + TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS) - System.nanoTime();
+            long period = Math.max(TimeUnit.MILLISECONDS.toNanos(PERIOD_MILLIS), LOAD_FACTOR * lastApplyNanos);
+            long waitNanos = lastRunNanos + period - System.nanoTime();
             try {
                 worker.schedule(this::run, Math.max(0, waitNanos), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -118,11 +143,15 @@ public final class FxDispatcher implements AutoCloseable {
                 e.printStackTrace();
                 return;
             }
+            produced.incrementAndGet();
             applying.set(true);
             fx.execute(() -> {
+                long t0 = System.nanoTime();
                 try {
                     apply.accept(value);
                 } finally {
+                    lastApplyNanos = System.nanoTime() - t0;
+                    applied.incrementAndGet();
                     applying.set(false);
                 }
             });

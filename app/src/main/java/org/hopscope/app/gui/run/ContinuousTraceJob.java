@@ -25,20 +25,9 @@ final class ContinuousTraceJob extends AbstractTraceJob {
                 ContinuousSettings.every(request.interval()));
         t.listener(roundFinished -> changed());
         tracer = t;
-        if (stopRequested) {
-            t.stop();
-        }
+        stoppable(t::stop);
         ContinuousSnapshot s = t.run();
         return s.aggregate() != null ? s.aggregate() : s.current();
-    }
-
-    @Override
-    public void stop() {
-        stopRequested = true;
-        ContinuousTracer t = tracer;
-        if (t != null) {
-            t.stop();
-        }
     }
 
     public ContinuousTracer tracer() {

@@ -3,9 +3,6 @@ package org.hopscope.app.gui.run;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.util.function.Consumer;
-import org.hopscope.app.gui.model.PresentationBuilder;
-import org.hopscope.app.gui.model.PresentationOptions;
-import org.hopscope.app.gui.model.TracePresentation;
 import org.hopscope.engine.HopscopeVersion;
 import org.hopscope.engine.algo.Tracer;
 import org.hopscope.engine.probe.FlowId;
@@ -20,7 +17,7 @@ import org.hopscope.engine.transport.ProbeTransport;
 import org.hopscope.engine.transport.TransportException;
 
 /**
- * Interim multipath until the engine's MDA lands: N Paris traces, one per flow (NetBeez sends up to
+ * Fixed-flow multipath: N Paris traces, one per flow (NetBeez sends up to
  * 20 flows per run the same way), merged live into one recorder whose flow ids are the flow indices.
  * Flow i is exactly what the engine's strategy crafts for {@code FlowId.of(i)} with the base settings
  * (source port + i, or ICMP checksum base + i), so the merged trace can be re-crafted for pcap export.
@@ -31,7 +28,6 @@ final class MultiFlowTraceJob extends AbstractTraceJob {
     /** One recorder per flow (flow ids remapped), merged on demand; see {@link SnapshotMerger}. */
     private final java.util.List<TraceRecorder> perFlow = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile TraceRecorder merged;
-    private volatile Tracer current;
     private volatile int flowsDone;
     private volatile TraceSnapshot done;
 
@@ -77,10 +73,7 @@ final class MultiFlowTraceJob extends AbstractTraceJob {
                     changed();
                 }
             });
-            current = t;
-            if (stopRequested) {
-                t.stop();
-            }
+            stoppable(t::stop);
             TraceSnapshot s = t.run();
             flowsDone = i + 1;
             reached |= s.status() == TraceStatus.REACHED;
@@ -90,7 +83,6 @@ final class MultiFlowTraceJob extends AbstractTraceJob {
                 break;
             }
         }
-        current = null;
         if (status != TraceStatus.FAILED) {
             status = stopRequested ? TraceStatus.STOPPED : reached ? TraceStatus.REACHED : TraceStatus.NOT_REACHED;
         }
@@ -114,24 +106,9 @@ final class MultiFlowTraceJob extends AbstractTraceJob {
     }
 
     @Override
-    public void stop() {
-        stopRequested = true;
-        Tracer t = current;
-        if (t != null) {
-            t.stop();
-        }
-    }
-
-    @Override
     public TraceSnapshot snapshot() {
         TraceRecorder m = merged;
         return done != null ? done : m == null ? null : merge(m, TraceStatus.RUNNING, "", -1);
-    }
-
-    @Override
-    public TracePresentation present(PresentationBuilder builder, PresentationOptions options) {
-        TraceSnapshot s = snapshot();
-        return s == null ? null : builder.single(s, options);
     }
 
     @Override

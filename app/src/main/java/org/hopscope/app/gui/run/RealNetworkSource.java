@@ -2,23 +2,34 @@ package org.hopscope.app.gui.run;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import org.hopscope.engine.probe.ProbeProtocol;
 import org.hopscope.engine.transport.ProbeTransport;
-import org.hopscope.engine.transport.TransportError;
+import org.hopscope.engine.transport.TransportChooser;
 import org.hopscope.engine.transport.TransportException;
 import org.hopscope.engine.transport.TransportInfo;
 
 /**
- * The real network. Until the engine's TransportChooser lands (it picks the privileged helper or an
- * unprivileged datagram socket and explains the choice), real probing is not offered and the status
- * line says why, pointing to the demo network.
+ * The real network, through the engine's {@link TransportChooser}: the privileged native helper when
+ * it is installed (raw sockets, every probe type), else unprivileged datagram sockets (UDP; ICMP
+ * where ping sockets are allowed). Which one is used, and what that costs, is only known once a trace
+ * opens it; the job reports it to the status line then.
  */
 public final class RealNetworkSource implements TransportSource {
-    static final String NEEDS_HELPER = "Real probing needs the Hopscope helper (installed with the package, it"
-            + " holds the raw-socket privilege so this window does not). Not found: try the Demo network.";
+    static final String DESCRIPTION = "Real network: probes go through the Hopscope helper (raw sockets) when it"
+            + " is installed, else through unprivileged sockets (UDP, and ICMP where allowed).";
+    private final TransportChooser chooser;
+
+    public RealNetworkSource() {
+        this(TransportChooser.system());
+    }
+
+    public RealNetworkSource(TransportChooser chooser) {
+        this.chooser = chooser;
+    }
 
     @Override
     public String describe() {
-        return NEEDS_HELPER;
+        return DESCRIPTION;
     }
 
     @Override
@@ -28,12 +39,26 @@ public final class RealNetworkSource implements TransportSource {
 
     @Override
     public boolean available() {
-        return false;
+        return true; // the chooser says at open time what cannot be done, with what to install
     }
 
     @Override
     public ProbeTransport open() throws TransportException {
-        throw new TransportException(TransportError.PERMISSION_DENIED, NEEDS_HELPER);
+        return open(ProbeProtocol.UDP);
+    }
+
+    @Override
+    public ProbeTransport open(ProbeProtocol protocol) throws TransportException {
+        TransportChooser.Choice c = chooser.choose(protocol);
+        lastReason = c.reason();
+        return c.transport();
+    }
+
+    private volatile String lastReason = "";
+
+    @Override
+    public String lastChoice() {
+        return lastReason;
     }
 
     @Override

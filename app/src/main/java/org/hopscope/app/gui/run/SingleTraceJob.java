@@ -2,19 +2,13 @@ package org.hopscope.app.gui.run;
 
 import java.net.InetAddress;
 import java.util.function.Consumer;
-import org.hopscope.app.gui.model.PresentationBuilder;
-import org.hopscope.app.gui.model.PresentationOptions;
-import org.hopscope.app.gui.model.TracePresentation;
 import org.hopscope.engine.algo.Tracer;
-import org.hopscope.engine.trace.TraceEvent;
 import org.hopscope.engine.trace.TraceSnapshot;
 import org.hopscope.engine.transport.ProbeTransport;
 import org.hopscope.engine.transport.TransportException;
 
 /** One Paris or classic trace: a single {@link Tracer}. */
 final class SingleTraceJob extends AbstractTraceJob {
-    private volatile Tracer tracer;
-    private volatile TraceSnapshot done;
 
     SingleTraceJob(TraceRequest request, Runnable changed, Consumer<TraceSnapshot> finished) {
         super(request, changed, finished);
@@ -23,38 +17,10 @@ final class SingleTraceJob extends AbstractTraceJob {
     @Override
     protected TraceSnapshot run(ProbeTransport transport, InetAddress target) throws TransportException {
         Tracer t = new Tracer(request.settings(), transport, target);
-        t.listener(e -> {
-            if (!(e instanceof TraceEvent.ProbeSent)) {
-                changed();
-            }
-        });
-        tracer = t;
-        if (stopRequested) {
-            t.stop();
-        }
-        done = t.run();
-        return done;
-    }
-
-    @Override
-    public void stop() {
-        stopRequested = true;
-        Tracer t = tracer;
-        if (t != null) {
-            t.stop();
-        }
-    }
-
-    @Override
-    public TraceSnapshot snapshot() {
-        Tracer t = tracer;
-        return done != null ? done : t == null ? null : t.recorder().snapshot();
-    }
-
-    @Override
-    public TracePresentation present(PresentationBuilder builder, PresentationOptions options) {
-        TraceSnapshot s = snapshot();
-        return s == null ? null : builder.single(s, options);
+        t.listener(changedOnResults());
+        live(t.recorder());
+        stoppable(t::stop);
+        return done(t.run());
     }
 
     @Override

@@ -24,6 +24,11 @@ public interface TraceJob {
     /** The trace as it stands (for saving, exporting), or null before it started. */
     TraceSnapshot snapshot();
 
+    /** Which transport the job uses and what that implies, once it is open; "" before or if none. */
+    default String transportNote() {
+        return "";
+    }
+
     /** Why the job could not start or failed, or "" (e.g. unknown host). */
     String failure();
 

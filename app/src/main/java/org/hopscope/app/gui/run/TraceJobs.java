@@ -1,10 +1,11 @@
 package org.hopscope.app.gui.run;
 
 import java.util.function.Consumer;
+import org.hopscope.engine.algo.Algorithm;
 import org.hopscope.engine.probe.ProbeMethod;
 import org.hopscope.engine.trace.TraceSnapshot;
 
-/** Picks the job for a mode. The engine's MDA replaces {@link MultiFlowTraceJob} here when it lands. */
+/** Picks the job for a mode. Multipath goes through {@link MdaTraceJob}, the one adapter to engine.mda. */
 public final class TraceJobs {
     private TraceJobs() {
     }
@@ -13,7 +14,9 @@ public final class TraceJobs {
         return switch (r.mode()) {
             case PARIS -> new SingleTraceJob(withMethod(r, ProbeMethod.PARIS), changed, finished);
             case CLASSIC -> new SingleTraceJob(withMethod(r, ProbeMethod.CLASSIC), changed, finished);
-            case MULTIPATH -> new MultiFlowTraceJob(withMethod(r, ProbeMethod.PARIS), changed, finished);
+            case MULTIPATH -> new MdaTraceJob(withMethod(r, ProbeMethod.PARIS), Algorithm.LITE, changed, finished);
+            case MDA -> new MdaTraceJob(withMethod(r, ProbeMethod.PARIS), Algorithm.EXHAUSTIVE, changed, finished);
+            case FLOWS -> new MultiFlowTraceJob(withMethod(r, ProbeMethod.PARIS), changed, finished);
             case CONTINUOUS -> new ContinuousTraceJob(withMethod(r, ProbeMethod.PARIS), changed, finished);
         };
     }

@@ -3,7 +3,9 @@ package org.hopscope.app.gui.run;
 /** What kind of trace the Start button runs. */
 public enum TraceMode {
     PARIS("Single path (Paris)", "One flow, held constant: the path one connection takes."),
-    MULTIPATH("Multipath", "Many flows at once: every load-balanced path to the destination."),
+    MULTIPATH("Multipath (MDA-Lite)", "Every load-balanced path to the destination, for few probes (MDA-Lite)."),
+    MDA("Multipath (full MDA)", "Every load-balanced path, node by node: more probes, also for meshed balancers."),
+    FLOWS("Multipath (N Paris flows)", "N fixed flows, one Paris trace each, like NetBeez path analysis."),
     CONTINUOUS("Continuous (mtr-style)", "Repeats the trace at an interval; statistics over all rounds."),
     CLASSIC("Classic (for comparison)", "Varies the flow with every probe like traceroute(8): shows false links.");
 

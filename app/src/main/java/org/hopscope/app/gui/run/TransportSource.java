@@ -21,6 +21,16 @@ public interface TransportSource {
 
     ProbeTransport open() throws TransportException;
 
+    /** A transport that can send {@code protocol} probes (the real network picks helper or sockets). */
+    default ProbeTransport open(org.hopscope.engine.probe.ProbeProtocol protocol) throws TransportException {
+        return open();
+    }
+
+    /** Why the last {@link #open} chose what it did, for the status line; "" when there is no choice. */
+    default String lastChoice() {
+        return "";
+    }
+
     /** The address to trace to; the demo network maps its own names. */
     InetAddress resolve(String target) throws java.net.UnknownHostException;
 

@@ -184,8 +184,12 @@ public final class ChartPainter {
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i <= 5; i++) {
             double xv = m.xMin() + (m.xMax() - m.xMin()) * i / 5;
-            g.fillText(Format.clock(m.originMicros() + (long) (xv * 1e6)), xToScreen(m, xv, w), h - BOTTOM + 6);
+            // the last label ends at the edge instead of being cut in half by it
+            g.setTextAlign(i == 5 ? TextAlignment.RIGHT : TextAlignment.CENTER);
+            g.fillText(Format.clock(m.originMicros() + (long) (xv * 1e6)), i == 5 ? w - 4 : xToScreen(m, xv, w),
+                    h - BOTTOM + 6);
         }
+        g.setTextAlign(TextAlignment.CENTER);
         legend(g, w, names, colors, p);
         if (st.hoverIndex() >= 0 && !m.series().isEmpty()) {
             StringBuilder sb = new StringBuilder();

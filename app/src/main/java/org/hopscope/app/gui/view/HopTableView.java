@@ -75,7 +75,14 @@ public final class HopTableView extends TableView<HopRow> {
         });
         getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (!syncing && row != null) {
-                vm.select(row.ttl(), row.address());
+                // our own click: the view model must not push a selection back while this one fires
+                // (a nested select inside TableView's change event throws IndexOutOfBounds)
+                syncing = true;
+                try {
+                    vm.select(row.ttl(), row.address());
+                } finally {
+                    syncing = false;
+                }
             }
         });
         vm.presentationProperty().addListener((o, a, p) -> show(p));
@@ -88,6 +95,14 @@ public final class HopTableView extends TableView<HopRow> {
         try {
             if (p == null) {
                 rows.clear();
+            } else if (rows.size() == p.rows().size()) {
+                // live updates usually change a few numbers: replace only the rows that differ, so the
+                // table re-renders a few cells instead of all of them every period
+                for (int i = 0; i < rows.size(); i++) {
+                    if (!rows.get(i).equals(p.rows().get(i))) {
+                        rows.set(i, p.rows().get(i));
+                    }
+                }
             } else {
                 rows.setAll(p.rows());
             }
@@ -98,6 +113,9 @@ public final class HopTableView extends TableView<HopRow> {
     }
 
     private void syncSelection() {
+        if (syncing) {
+            return;
+        }
         int ttl = vm.selectedTtl.get();
         syncing = true;
         try {

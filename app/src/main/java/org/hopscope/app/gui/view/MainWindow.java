@@ -27,7 +27,6 @@ import javafx.stage.Stage;
 import org.hopscope.app.gui.export.ExportFormat;
 import org.hopscope.app.gui.export.ExportService;
 import org.hopscope.app.gui.store.GuiSettings;
-import org.hopscope.app.gui.store.TraceFiles;
 import org.hopscope.app.gui.store.XdgPaths;
 import org.hopscope.app.gui.viewmodel.MainViewModel;
 import org.hopscope.engine.HopscopeVersion;
@@ -291,16 +290,8 @@ public final class MainWindow {
         if (f == null) {
             return;
         }
-        var current = vm.presentation().snapshot();
-        vm.dispatcher().background(() -> {
-            try {
-                return TraceFiles.open(f.toPath());
-            } catch (org.hopscope.engine.format.TraceDocumentException e) {
-                throw new IllegalStateException(e.getMessage(), e);
-            }
-        }, doc -> CompareWindow.show(stage, current, "This trace", doc.snapshot(), f.getName(),
-                scene.getStylesheets()), e -> vm.report(new MainViewModel.UserMessage(
-                MainViewModel.UserMessage.Kind.ERROR, "Cannot compare", e.getMessage())));
+        vm.compareWith(f.toPath(), (current, other) -> CompareWindow.show(stage, current, "This trace", other,
+                f.getName(), scene.getStylesheets()));
     }
 
     private void restoreDividers(GuiSettings s) {
@@ -324,6 +315,26 @@ public final class MainWindow {
             s.y = stage.getY();
             s.width = stage.getWidth();
             s.height = stage.getHeight();
+        }
+    }
+
+    /** The menu shortcuts as shown to the user (e.g. "Ctrl+O"), for the help text and tests. */
+    public List<String> acceleratorTexts() {
+        List<String> out = new java.util.ArrayList<>();
+        MenuBar bar = (MenuBar) scene.lookup("#menu-bar");
+        for (Menu m : bar.getMenus()) {
+            collectAccelerators(m, out);
+        }
+        return out;
+    }
+
+    private static void collectAccelerators(Menu menu, List<String> out) {
+        for (MenuItem i : menu.getItems()) {
+            if (i instanceof Menu sub) {
+                collectAccelerators(sub, out);
+            } else if (i.getAccelerator() != null) {
+                out.add(i.getAccelerator().getDisplayText());
+            }
         }
     }
 

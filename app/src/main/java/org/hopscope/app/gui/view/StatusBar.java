@@ -24,7 +24,16 @@ public final class StatusBar extends HBox {
         progress.setId("progress");
         progress.setPrefWidth(160);
         progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.runningProperty());
-        getChildren().addAll(text, progress);
+        // an open-ended (continuous) run shows a static "live" mark: an indeterminate bar would
+        // animate every frame and keep the FX and render threads busy for as long as it runs
+        var openEnded = vm.progressProperty().lessThan(0);
+        progress.visibleProperty().bind(vm.runningProperty().and(openEnded.not()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        Label live = new Label("● live");
+        live.setId("live");
+        live.getStyleClass().add("live-mark");
+        live.visibleProperty().bind(vm.runningProperty().and(openEnded));
+        live.managedProperty().bind(live.visibleProperty());
+        getChildren().addAll(text, live, progress);
     }
 }

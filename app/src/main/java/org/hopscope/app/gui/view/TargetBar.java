@@ -1,7 +1,6 @@
 package org.hopscope.app.gui.view;
 
 import java.util.List;
-import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -74,6 +73,23 @@ public final class TargetBar extends HBox {
         port.setId("port");
         port.setEditable(true);
         port.setPrefWidth(96);
+        // 0 means "the protocol's default": say so instead of showing a port nobody uses
+        port.getValueFactory().setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null || v == 0 ? "auto" : Integer.toString(v);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                try {
+                    return s == null || s.isBlank() || s.trim().equalsIgnoreCase("auto") ? 0
+                            : Math.max(0, Math.min(65535, Integer.parseInt(s.trim())));
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        });
         port.getValueFactory().valueProperty().addListener((o, a, v) -> vm.options.port.set(v == null ? 0 : v));
         vm.options.port.addListener((o, a, v) -> port.getValueFactory().setValue(v.intValue()));
         port.getValueFactory().setValue(vm.options.port.get());
@@ -143,7 +159,7 @@ public final class TargetBar extends HBox {
                 target.getItems().setAll(matches);
                 target.getEditor().setText(typed);
                 target.getEditor().positionCaret(caret);
-                Platform.runLater(() -> {
+                vm.dispatcher().onFx(() -> { // after this key event is done, like every deferred FX action
                     if (target.getEditor().isFocused() && !target.isShowing()) {
                         target.show();
                     }

@@ -210,6 +210,11 @@ public final class TopologyCanvas extends Region {
         onDrillDown = r;
     }
 
+    /** The node under the mouse, or -1. */
+    public int hovered() {
+        return hover;
+    }
+
     public TopologyGraph graph() {
         return graph;
     }

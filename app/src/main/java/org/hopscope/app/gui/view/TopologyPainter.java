@@ -66,6 +66,14 @@ public final class TopologyPainter {
             }
         }
 
+        if (!detailed) {
+            overview(g, w, h, graph, x, y, t, r, st);
+            if (st.legend()) {
+                legend(g, w, h, st);
+            }
+            return;
+        }
+
         // edges
         g.setLineCap(StrokeLineCap.ROUND);
         for (TopoEdge e : graph.edges()) {
@@ -131,6 +139,69 @@ public final class TopologyPainter {
         }
         if (st.legend()) {
             legend(g, w, h, st);
+        }
+    }
+
+    /**
+     * The zoomed-out picture of a big graph: no labels, edges batched into one path per width class and
+     * nodes into one path per colour, so a frame costs a handful of fills and strokes instead of
+     * thousands (this is what keeps 2,000-node graphs smooth on a software renderer).
+     */
+    private static void overview(GraphicsContext g, double w, double h, TopologyGraph graph, double[] x, double[] y,
+            ViewTransform t, double r, Style st) {
+        Palette p = st.palette();
+        double[] widthClass = {0.05, 0.2, Double.MAX_VALUE};
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setLineDashes(null);
+        for (int c = 0; c < widthClass.length; c++) {
+            g.beginPath();
+            boolean any = false;
+            for (TopoEdge e : graph.edges()) {
+                double share = e.share();
+                if (share >= widthClass[c] || (c > 0 && share < widthClass[c - 1])) {
+                    continue;
+                }
+                double x1 = t.sx(x[e.from()]);
+                double y1 = t.sy(y[e.from()]);
+                double x2 = t.sx(x[e.to()]);
+                double y2 = t.sy(y[e.to()]);
+                if ((x1 < 0 && x2 < 0) || (x1 > w && x2 > w) || (y1 < 0 && y2 < 0) || (y1 > h && y2 > h)) {
+                    continue;
+                }
+                g.moveTo(x1, y1);
+                g.lineTo(x2, y2);
+                any = true;
+            }
+            if (any) {
+                g.setStroke(p.edge());
+                g.setLineWidth(Math.max(0.6, (1 + 5 * Math.min(1, widthClass[c] == Double.MAX_VALUE ? 0.4
+                        : widthClass[c])) * Math.min(1, t.scale())));
+                g.stroke();
+            }
+        }
+        java.util.Map<javafx.scene.paint.Color, java.util.List<TopoNode>> byColour = new java.util.LinkedHashMap<>();
+        for (TopoNode n : graph.nodes()) {
+            double sx = t.sx(x[n.id()]);
+            double sy = t.sy(y[n.id()]);
+            if (sx < -r || sx > w + r || sy < -r || sy > h + r) {
+                continue;
+            }
+            byColour.computeIfAbsent(fill(n, st), k -> new java.util.ArrayList<>()).add(n);
+        }
+        for (var e : byColour.entrySet()) {
+            g.setFill(e.getKey());
+            g.beginPath();
+            for (TopoNode n : e.getValue()) {
+                g.rect(t.sx(x[n.id()]) - r, t.sy(y[n.id()]) - r, 2 * r, 2 * r);
+            }
+            g.fill();
+        }
+        for (int id : new int[] {st.hover(), st.selected()}) {
+            if (id >= 0 && id < graph.nodes().size()) {
+                g.setStroke(p.selection());
+                g.setLineWidth(2);
+                g.strokeOval(t.sx(x[id]) - r - 3, t.sy(y[id]) - r - 3, 2 * r + 6, 2 * r + 6);
+            }
         }
     }
 

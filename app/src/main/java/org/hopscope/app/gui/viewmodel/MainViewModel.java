@@ -88,7 +88,7 @@ public final class MainViewModel {
         public enum Kind { INFO, ERROR }
     }
 
-    private record Update(TracePresentation presentation, double progress) {
+    private record Update(TracePresentation presentation, double progress, String transport) {
     }
 
     public MainViewModel(FxDispatcher dispatcher) {
@@ -101,8 +101,7 @@ public final class MainViewModel {
         this.builder = new PresentationBuilder(diagnostician);
         this.demo = demo;
         this.real = real;
-        status.set(real.available() ? real.describe()
-                : "Ready. " + real.describe());
+        status.set("Ready. " + real.describe() + " No network or privileges? Try the Demo network.");
         thresholds.addListener((o, a, b) -> refresh());
         focus.addListener((o, a, b) -> refresh());
         selectedTtl.addListener((o, a, b) -> {
@@ -162,6 +161,13 @@ public final class MainViewModel {
 
     public void setAutosave(boolean on) {
         autosave = on;
+    }
+
+    /** "applied N of M, last apply X ms" for the live feed, for logs and benchmarks. */
+    public String feedStats() {
+        FxDispatcher.Feed<Update> f = feed;
+        return f == null ? "no feed" : "applied " + f.applied() + " of " + f.produced() + ", last apply "
+                + String.format(java.util.Locale.ROOT, "%.1f ms", f.lastApplyNanos() / 1e6);
     }
 
     public FxDispatcher dispatcher() {
@@ -262,7 +268,8 @@ public final class MainViewModel {
         }
         job = j;
         updateOptions();
-        feed = dispatcher.feed(() -> new Update(j.present(builder, presentationOptions), j.progress()), u -> {
+        feed = dispatcher.feed(() -> new Update(j.present(builder, presentationOptions), j.progress(),
+                j.transportNote()), u -> {
             if (job != j) {
                 return; // a result of a trace that was replaced meanwhile
             }
@@ -271,6 +278,10 @@ public final class MainViewModel {
             }
             if (running.get() && u.progress() >= 0) {
                 progress.set(u.progress());
+            }
+            if (running.get() && !u.transport().isEmpty() && !status.get().startsWith(u.transport())) {
+                // the status line says which transport the trace actually got, and what it implies
+                status.set(u.transport() + "  Tracing " + target.get() + "…");
             }
         });
     }
@@ -351,6 +362,27 @@ public final class MainViewModel {
         attach(new StaticTrace(s));
         status.set("Opened " + title + " (read-only): " + describeEnd(s));
         signal();
+    }
+
+    /**
+     * Reads a saved trace off the FX thread and hands it, with the trace shown now, to {@code show};
+     * a file that cannot be read becomes a message.
+     */
+    public void compareWith(Path file, java.util.function.BiConsumer<TraceSnapshot, TraceSnapshot> show) {
+        TracePresentation p = presentation.get();
+        if (p == null) {
+            return;
+        }
+        TraceSnapshot current = p.snapshot();
+        dispatcher.background(() -> {
+            try {
+                return TraceFiles.open(file);
+            } catch (TraceDocumentException e) {
+                throw new DocumentFailure(e);
+            }
+        }, doc -> show.accept(current, doc.snapshot()), e -> messages.accept(new UserMessage(UserMessage.Kind.ERROR,
+                "Cannot compare with " + file.getFileName(), String.valueOf(e.getCause() != null
+                        ? e.getCause().getMessage() : e.getMessage()))));
     }
 
     private static final class DocumentFailure extends RuntimeException {
