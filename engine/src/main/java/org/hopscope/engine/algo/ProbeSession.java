@@ -3,9 +3,11 @@ package org.hopscope.engine.algo;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.hopscope.engine.probe.CraftedProbe;
 import org.hopscope.engine.probe.DecodedReply;
@@ -68,6 +70,9 @@ public final class ProbeSession {
         this.startEpochMicros = startEpochMicros;
         this.nextId = new ProbeId(settings.initialProbeId());
     }
+
+    /** Keys of this session's completed probes, so their late replies are not counted as foreign. */
+    private final Set<Integer> finishedKeys = new HashSet<>();
 
     private record InFlight(ProbeRecord record, int key) {
     }
@@ -193,12 +198,21 @@ public final class ProbeSession {
                 return;
             }
         }
-        recorder.unmatchedReply(); // a late duplicate, or a reply to a probe already given up
+        for (int key : d.keys()) {
+            if (finishedKeys.contains(key)) {
+                // A late duplicate, or the answer to a probe already given up (typically beyond the
+                // destination): it is about our own probe, so it is not "unmatched", and its probe's
+                // record is final.
+                return;
+            }
+        }
+        recorder.unmatchedReply();
     }
 
     private void complete(InFlight f, ProbeRecord done) {
         byToken.remove(f.record.sequence());
         byKey.remove(f.key, f);
+        finishedKeys.add(f.key);
         recorder.probeCompleted(done);
     }
 

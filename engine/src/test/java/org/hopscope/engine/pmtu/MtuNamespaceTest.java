@@ -187,8 +187,13 @@ class MtuNamespaceTest {
     @Test
     void throughTheNativeHelper() throws Exception {
         Path helper = Path.of("..", "native-helper", "target", "hopscope-helper").toAbsolutePath().normalize();
-        Assumptions.assumeTrue(Files.isExecutable(helper),
-                "native helper not built yet (" + helper + "): the engine's tests run before native-helper's build");
+        if (!Files.isExecutable(helper)) {
+            String why = "native helper not built (" + helper + "): build the reactor, or make -C native-helper";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new AssertionError(why + ", and CI=true: failing rather than skipping");
+            }
+            Assumptions.abort(why);
+        }
         List<String> out = discoverFromSource("198.18.1.2", "198.18.3.2", "udp", helper.toString());
         assertThat(out).containsSubsequence(
                 "HOP 1 198.18.1.1 1400 true FRAGMENTATION_NEEDED",

@@ -268,4 +268,20 @@ class TracerEndToEndTest {
         }
         assertThat(reached).isEqualTo(1000);
     }
+
+    @Test
+    void lateAnswersToProbesGivenUpBeyondTheDestinationAreNotCountedAsForeign() throws Exception {
+        // On the real-time clock the trace ends as soon as the destination has answered; the echo
+        // replies to the probes beyond it arrive after the engine gave them up. They are about our own
+        // probes, so "unmatched replies" stays 0 (it counted them before).
+        SimulatedTransport t = new SimulatedTransport(Topology.builtIn("unequal-lb"), SimulatedTransport.Clock.REAL);
+        TraceSettings settings = settings(DST4, ProbeProtocol.ICMP, ProbeMethod.PARIS)
+                .algorithm(Algorithm.CONCURRENT).maxTtl(30).build();
+        TraceSnapshot first = new Tracer(settings, t, InetAddress.getByName(DST4)).run();
+        TraceSnapshot second = new Tracer(settings, t, InetAddress.getByName(DST4)).run();
+        assertThat(first.status()).isEqualTo(TraceStatus.REACHED);
+        assertThat(first.probes()).anyMatch(p -> p.outcome() == org.hopscope.engine.trace.ProbeOutcome.ABANDONED);
+        assertThat(first.unmatchedReplies()).isZero();
+        assertThat(second.status()).isEqualTo(TraceStatus.REACHED);
+    }
 }
