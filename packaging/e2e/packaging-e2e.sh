@@ -137,7 +137,7 @@ if [ -n "${HOPSCOPE_E2E_DEB:-}" ]; then
   echo "using prebuilt $DEB"
 else
   t0=$SECONDS
-  if (cd "$REPO" && mvn -B -ntp -q -Ppackage -DskipTests -Dpackage.types=app-image,deb package -pl packaging -am) \
+  if (cd "$REPO" && mvn -B -ntp -q -Ppackage -DskipTests -Dpackage.types=app-image,deb -Dpackage.deb.compression=gzip package -pl packaging -am) \
       > "$WORK/build.log" 2>&1; then
     ok "mvn -Ppackage built the packages ($((SECONDS - t0)) s)"
   else
@@ -300,17 +300,18 @@ if wait_for 15 test -S "/tmp/.X11-unix/X$DISPLAY_NUM"; then ok "Xvfb :$DISPLAY_N
 X=(env DISPLAY=":$DISPLAY_NUM")
 hopscope_window() { # prints "ID WxH+X+Y" of the first top-level window titled Hopscope...
   as_user_in "$NS-src" "${X[@]}" xwininfo -root -tree 2>/dev/null \
-    | awk '$2 ~ /^"Hopscope/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+x[0-9]+\+/) { print $1, $i; exit } }'
+    | awk '/"[^"]*Hopscope":/ { for (i = 3; i <= NF; i++) if ($i ~ /^[0-9]+x[0-9]+\+/) { print $1, $i; exit } }'
 }
 window_present() { [ -n "$(hopscope_window)" ]; }
 is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ]; }
-json_check() { # FILE TARGET [ADDRESS...]: a trace document naming TARGET (and containing ADDRESSes)
+json_check() { # FILE TARGET|- [ADDRESS...]: a trace document naming TARGET (and containing ADDRESSes)
   /usr/bin/python3 - "$@" <<'EOF'
 import json, sys
 doc = json.load(open(sys.argv[1]))
 assert doc.get("schema") == "hopscope-trace", "schema is %r" % doc.get("schema")
 t = doc.get("target", {})
-assert sys.argv[2] in (t.get("typed"), t.get("address")), "target is %r" % t
+assert sys.argv[2] == "-" or sys.argv[2] in (t.get("typed"), t.get("address")), "target is %r" % t
+assert doc.get("hops") or doc.get("probes") or doc.get("rounds"), "no hops/probes in the document"
 text = json.dumps(doc)
 for a in sys.argv[3:]:
     assert a in text, a + " not in the document"
@@ -318,50 +319,67 @@ EOF
 }
 
 OUT="$E2E_HOME/out"
-t0=$SECONDS
-spawn_user_in "$NS-src" "$WORK/gui.log" "${X[@]}" hopscope --gui --auto-trace "$DEST" \
-  --export-png "$OUT/gui.png" --export-json "$OUT/gui.json"
-GUI_PID=$LAST_PID
-wait_for 90 bash -c '[ -s "$1" ] && [ -s "$2" ] || ! kill -0 "$3"' _ "$OUT/gui.png" "$OUT/gui.json" "$GUI_PID"
-if [ -s "$OUT/gui.png" ] && [ -s "$OUT/gui.json" ]; then
-  ok "GUI traced $DEST through the helper and exported PNG + JSON ($((SECONDS - t0)) s)"
-else
-  bad "GUI did not export $OUT/gui.png and $OUT/gui.json within 90 s"; sed 's/^/        | /' "$WORK/gui.log" | tail -15
-fi
-check "exported PNG is a PNG image" is_png "$OUT/gui.png"
-check "exported JSON is a trace document naming $DEST with both routers" json_check "$OUT/gui.json" "$DEST" "${ROUTERS[@]}"
-# screenshot of the installed app's window
-wait_for 10 window_present
-WIN=$(hopscope_window)
 SHOT="$REPO/packaging/docs/installed-app.png"
 mkdir -p "$(dirname "$SHOT")"
-if [ -n "$WIN" ]; then
+# gui_run LOG ARGS...: the installed window in the background, as the test user in $NS-src
+gui_run() { local log=$1; shift; spawn_user_in "$NS-src" "$log" "${X[@]}" hopscope --gui "$@"; GUI_PID=$LAST_PID; }
+gui_stop() {
+  if kill -0 "$GUI_PID" 2>/dev/null; then
+    kill -TERM "$GUI_PID"
+    wait_for 10 bash -c '! kill -0 "$1"' _ "$GUI_PID" || kill -KILL "$GUI_PID" 2>/dev/null
+  fi
+  wait "$GUI_PID" 2>/dev/null
+  wait_for 10 bash -c '[ -z "$(hopscope_window)" ]' 2>/dev/null
+}
+screenshot() { # WHAT: crops the root window to the Hopscope window into $SHOT
+  wait_for 10 window_present
+  local win
+  win=$(hopscope_window)
+  if [ -z "$win" ]; then bad "no window titled ...Hopscope on :$DISPLAY_NUM to take a screenshot of"; return; fi
   sleep 1
   as_user_in "$NS-src" "${X[@]}" import -window root "$OUT/root.png" > "$WORK/import.log" 2>&1
-  convert "$OUT/root.png" -crop "${WIN#* }" +repage "$SHOT" >> "$WORK/import.log" 2>&1
-  check "screenshot of the installed window ($WIN) -> packaging/docs/installed-app.png" bash -c '
+  convert "$OUT/root.png" -crop "${win#* }" +repage "$SHOT" >> "$WORK/import.log" 2>&1
+  check "screenshot of the installed window ($1, ${win#* }) -> packaging/docs/installed-app.png" bash -c '
     [ -s "$1" ] && awk "BEGIN{exit !($(identify -format "%[fx:standard_deviation]" "$1") > 0.02)}"' _ "$SHOT"
-else
-  bad "no window titled Hopscope on :$DISPLAY_NUM to take a screenshot of"
-fi
-if kill -0 "$GUI_PID" 2>/dev/null; then
-  kill -TERM "$GUI_PID"
-  wait_for 10 bash -c '! kill -0 "$1"' _ "$GUI_PID" || kill -KILL "$GUI_PID" 2>/dev/null
-fi
-wait "$GUI_PID" 2>/dev/null
+}
 
-# --quit: exits by itself with status 0 once the exports are written (simulated network)
-as_user_in "$NS-src" "${X[@]}" timeout 90 hopscope --gui --simulate demo --auto-trace 198.18.90.80 \
-  --export-json "$OUT/sim.json" --export-png "$OUT/sim.png" --quit > "$WORK/gui-quit.log" 2>&1
+# 1. the built-in demo network, --quit: exits by itself with status 0 once both exports are written
+t0=$SECONDS
+as_user_in "$NS-src" "${X[@]}" timeout 90 hopscope --gui --auto-trace demo --timeout 80 \
+  --export-json "$OUT/demo.json" --export-png "$OUT/demo.png" --quit > "$WORK/gui-quit.log" 2>&1
 rc=$?
-check "hopscope --gui --simulate demo --auto-trace ... --quit exits 0 (got $rc)" test "$rc" = 0
-check "--quit run exported a trace document and a PNG" bash -c 'is_png() { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d " \n")" = 89504e470d0a1a0a ]; }; is_png "$2" && grep -q hopscope-trace "$1"' _ "$OUT/sim.json" "$OUT/sim.png"
+check "hopscope --gui --auto-trace demo --export-png --export-json --quit exits 0 (got $rc, $((SECONDS - t0)) s)" test "$rc" = 0
+[ "$rc" = 0 ] || sed 's/^/        | /' "$WORK/gui-quit.log" | tail -8
+check "demo run exported a PNG" is_png "$OUT/demo.png"
+check "demo run exported a trace document" json_check "$OUT/demo.json" -
+
+# 2. the real network of the namespace topology, through the installed helper
+t0=$SECONDS
+gui_run "$WORK/gui.log" --auto-trace "$DEST" --timeout 80 --export-png "$OUT/gui.png" --export-json "$OUT/gui.json"
+wait_for 90 bash -c '[ -s "$1" ] && [ -s "$2" ] || ! kill -0 "$3" || grep -q "automation:" "$4"' \
+  _ "$OUT/gui.png" "$OUT/gui.json" "$GUI_PID" "$WORK/gui.log"
+if [ -s "$OUT/gui.png" ] && [ -s "$OUT/gui.json" ]; then
+  ok "GUI traced $DEST through the helper and exported PNG + JSON ($((SECONDS - t0)) s)"
+  check "exported PNG is a PNG image" is_png "$OUT/gui.png"
+  check "exported JSON is a trace document of $DEST with both routers" json_check "$OUT/gui.json" "$DEST" "${ROUTERS[@]}"
+  screenshot "trace of $DEST"
+  gui_stop
+else
+  bad "GUI did not trace $DEST through the helper and export $OUT/gui.png + gui.json"
+  sed 's/^/        | /' "$WORK/gui.log" | tail -8
+  gui_stop
+  # the documentation screenshot then shows the demo network
+  gui_run "$WORK/gui-demo.log" --auto-trace demo --timeout 80 --export-png "$OUT/demo2.png"
+  wait_for 90 bash -c '[ -s "$1" ] || ! kill -0 "$2"' _ "$OUT/demo2.png" "$GUI_PID"
+  screenshot "demo network"
+  gui_stop
+fi
 
 # MIME association end to end: a saved trace named *.hopscope is detected as our type, its
 # default application is the desktop entry, and `gio open` (what a file manager's double-click
 # does) starts Hopscope on it.
 if [ -s "$OUT/gui.json" ]; then cp "$OUT/gui.json" "$OUT/saved.hopscope"; else
-  as_user timeout 60 hopscope trace -n --simulate demo --json > "$OUT/saved.hopscope" 2>/dev/null; fi
+  cp "$OUT/demo.json" "$OUT/saved.hopscope"; fi
 chown "$E2E_USER:" "$OUT/saved.hopscope"
 as_user gio info -a standard::content-type "$OUT/saved.hopscope" > "$WORK/gio-info.txt" 2>&1
 check "gio: saved.hopscope has content type $MIME" grep -q "standard::content-type: $MIME" "$WORK/gio-info.txt"
