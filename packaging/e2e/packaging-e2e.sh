@@ -19,6 +19,9 @@
 # every wait is bounded. Processes are ended by PID, and only those of the user created here.
 # Prints "packaging-e2e: N passed, M failed" last; exits non-zero on any failure.
 set -uo pipefail
+# One brace group: bash parses all of it before running any, so editing this file while a
+# build runs cannot make the running copy execute half-read lines.
+{
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -79,6 +82,7 @@ cleanup() {
   fi
   [ "$CREATED_USER" = 1 ] && userdel -r "$E2E_USER" 2>/dev/null
   [ -n "$DISPLAY_NUM" ] && rm -f "/tmp/.X$DISPLAY_NUM-lock" "/tmp/.X11-unix/X$DISPLAY_NUM" 2>/dev/null
+  [ "$CREATED_USER" = 1 ] && rm -rf "/tmp/hsperfdata_$E2E_USER"
   rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -132,12 +136,16 @@ ok "hopscope not installed before the test"
 
 # ------------------------------------------------------------------------------------------------
 section "build"
+RPM=
 if [ -n "${HOPSCOPE_E2E_DEB:-}" ]; then
   DEB=$HOPSCOPE_E2E_DEB
-  echo "using prebuilt $DEB"
+  RPM=${HOPSCOPE_E2E_RPM:-}
+  echo "using prebuilt $DEB ${RPM:+and $RPM}"
 else
   t0=$SECONDS
-  if (cd "$REPO" && mvn -B -ntp -q -Ppackage -DskipTests -Dpackage.types=app-image,deb -Dpackage.deb.compression=gzip package -pl packaging -am) \
+  TYPES=app-image,deb
+  command -v rpmbuild >/dev/null && TYPES+=,rpm
+  if (cd "$REPO" && mvn -B -ntp -q -Ppackage -DskipTests -Dpackage.types=$TYPES -Dpackage.deb.compression=gzip package -pl packaging -am) \
       > "$WORK/build.log" 2>&1; then
     ok "mvn -Ppackage built the packages ($((SECONDS - t0)) s)"
   else
@@ -145,6 +153,10 @@ else
   fi
   grep '^\[packaging\]' "$WORK/build.log" | grep -v Depends | sed 's/^/        /'
   DEB=$(ls "$REPO"/packaging/target/hopscope_*.deb 2>/dev/null | head -1)
+  if [[ "$TYPES" == *rpm* ]]; then
+    RPM=$(ls "$REPO"/packaging/target/hopscope-*.rpm 2>/dev/null | head -1)
+    [ -n "$RPM" ] || bad "rpmbuild is installed but no .rpm was built"
+  fi
 fi
 if [ -z "$DEB" ] || [ ! -f "$DEB" ]; then bad "no .deb produced"; finish; fi
 DEB_BYTES=$(stat -c %s "$DEB")
@@ -164,6 +176,32 @@ check "deb contains the icon in every size 16..512 and as SVG" bash -c '
 check "every file in the deb is root:root and none is setuid/setgid or world-writable" bash -c '
   awk "\$2 != \"root/root\" {print \"owner: \" \$0; bad=1} \$1 ~ /^-..[sS]|^-.....[sS]|^-.......w/ {print \"mode: \" \$0; bad=1} END {exit bad}" "$1"' _ "$WORK/contents"
 check "Depends names libcap2-bin (setcap) and GTK 3" bash -c 'grep -E "^Depends:.*libcap2-bin" "$1" && grep -E "^Depends:.*libgtk-3-0" "$1"' _ "$WORK/control"
+
+# ------------------------------------------------------------------------------------------------
+if [ -n "$RPM" ]; then
+  section "rpm $(basename "$RPM") ($(stat -c %s "$RPM") bytes)"
+  check "rpm: the helper has %caps cap_net_raw=ep" bash -c 'rpm -qp --filecaps "$1" 2>/dev/null | grep -qx "/usr/lib/hopscope/hopscope-helper[[:space:]]*cap_net_raw=ep"' _ "$RPM"
+  check "rpm: same launcher, desktop entry, MIME type, icon and man page as the deb" bash -c '
+    l=$(rpm -qlp "$1" 2>/dev/null)
+    for p in /usr/bin/hopscope /usr/lib/hopscope/hopscope-helper /usr/share/applications/org.hopscope.Hopscope.desktop \
+             /usr/share/mime/packages/hopscope.xml /usr/share/man/man1/hopscope.1.gz /usr/share/icons/hicolor/scalable/apps/hopscope.svg; do
+      grep -qx "$p" <<< "$l" || { echo "missing $p"; exit 1; }; done' _ "$RPM"
+  check "rpm: owns no shared directory (icons/hicolor, mime, applications)" bash -c '
+    ! rpm -qlp --dump "$1" 2>/dev/null | awk "\$5 ~ /^040/ {print \$1}" | grep -vE "^/usr/(lib|share/doc)/hopscope(/|\$)"' _ "$RPM"
+  check "rpm: %post falls back to setuid, %preun revokes the capability" bash -c '
+    sc=$(rpm -qp --scripts "$1" 2>/dev/null); grep -q "chmod 4755" <<< "$sc" && grep -q "setcap -r" <<< "$sc"' _ "$RPM"
+  # A real rpm install into a scratch root (Debian has no rpm database of its own, so no scripts and
+  # no dependency check): rpm itself applies the owner, mode and file capability.
+  RR="$WORK/rpmroot"
+  mkdir -p "$RR"
+  rpm --root "$RR" --nodeps --noscripts -i "$RPM" > "$WORK/rpm.log" 2>&1
+  check "rpm -i (scratch root): helper root:root 0755 with cap_net_raw=ep" bash -c '
+    [ "$(stat -c "%U:%G %a" "$1")" = "root:root 755" ] && getcap "$1" | grep -q "cap_net_raw=ep"' _ "$RR/usr/lib/hopscope/hopscope-helper"
+  rpm --root "$RR" --nodeps --noscripts -e hopscope >> "$WORK/rpm.log" 2>&1
+  check "rpm -e (scratch root) leaves no file and no /usr/lib/hopscope" bash -c '
+    [ -z "$(find "$1/usr" -not -type d)" ] && ! [ -e "$1/usr/lib/hopscope" ]' _ "$RR"
+  rm -rf "$RR"
+fi
 
 # ------------------------------------------------------------------------------------------------
 section "install"
@@ -329,8 +367,9 @@ gui_stop() {
     wait_for 10 bash -c '! kill -0 "$1"' _ "$GUI_PID" || kill -KILL "$GUI_PID" 2>/dev/null
   fi
   wait "$GUI_PID" 2>/dev/null
-  wait_for 10 bash -c '[ -z "$(hopscope_window)" ]' 2>/dev/null
+  wait_for 10 no_window
 }
+no_window() { [ -z "$(hopscope_window)" ]; }
 screenshot() { # WHAT: crops the root window to the Hopscope window into $SHOT
   wait_for 10 window_present
   local win
@@ -428,3 +467,5 @@ section "summary"
 echo "        package size: $DEB_BYTES bytes ($(awk -v b="$DEB_BYTES" 'BEGIN{printf "%.1f", b/1048576}') MiB), installed size $(awk '/^Installed-Size:/{printf "%.0f MiB", $2/1024}' "$WORK/control")"
 echo "        install time: ${INSTALL_MS:-?} ms (dpkg -i, including triggers)"
 finish
+exit
+}

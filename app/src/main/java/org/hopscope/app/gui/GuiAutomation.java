@@ -11,10 +11,10 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.hopscope.app.gui.export.ExportFormat;
 import org.hopscope.app.gui.export.ExportService;
-import org.hopscope.app.gui.run.DemoNetworkSource;
 import org.hopscope.app.gui.run.TraceMode;
 import org.hopscope.app.gui.store.GuiSettingsStore;
 import org.hopscope.app.gui.viewmodel.MainViewModel;
+import org.hopscope.engine.trace.TraceStatus;
 
 /**
  * The desktop window driven from the command line, so an installed package can be tested end to end
@@ -25,7 +25,7 @@ import org.hopscope.app.gui.viewmodel.MainViewModel;
  * </pre>
  *
  * It opens the normal window (same settings, same view-model), types TARGET into it and presses
- * Start (Paris mode, or the multipath demo for {@code demo}), and once the trace has finished writes
+ * Start in Paris mode ({@code demo} is the built-in demo network), and once the trace has finished writes
  * the one-page PNG report and the JSON trace document exactly as File &gt; Export does. With
  * {@code --quit} it exits afterwards: status 0 when both exports were written, 1 on a usage error, 3
  * when the trace could not start, failed or timed out. Without it the window stays open.
@@ -121,6 +121,7 @@ public final class GuiAutomation extends Application {
         private final HopscopeApp.Handle handle;
         private final MainViewModel vm;
         private int pending;
+        private boolean exporting;
         private boolean over;
 
         Run(Plan plan, HopscopeApp.Handle handle) {
@@ -131,23 +132,20 @@ public final class GuiAutomation extends Application {
 
         void begin() {
             String t = plan.target().trim();
-            if (t.equalsIgnoreCase(DemoNetworkSource.TARGET)) {
-                vm.startDemo();
-            } else {
-                vm.options.mode.set(TraceMode.PARIS);
-                vm.target.set(t);
-                vm.start();
-            }
+            // Paris mode for every target, the demo network's too: one flow finishes in seconds, where
+            // the demo button's multipath discovery takes a minute on a loaded machine
+            vm.options.mode.set(TraceMode.PARIS);
+            vm.target.set(t);
+            vm.start();
             if (!vm.runningProperty().get()) {
                 MainViewModel.UserMessage m = vm.lastMessageProperty().get();
                 fail("the trace of " + t + " did not start: " + (m != null ? m.text() : vm.statusProperty().get()));
                 return;
             }
-            vm.runningProperty().addListener((o, was, now) -> {
-                if (!now) {
-                    finished();
-                }
-            });
+            // The job ends (running false) before the dispatcher has delivered its last snapshot:
+            // export only once the shown presentation is no longer a running trace.
+            vm.runningProperty().addListener((o, was, now) -> finishedIfFinal());
+            vm.presentationProperty().addListener((o, was, now) -> finishedIfFinal());
             Thread guard = new Thread(() -> {
                 try {
                     Thread.sleep(plan.timeoutSeconds() * 1000L);
@@ -160,14 +158,23 @@ public final class GuiAutomation extends Application {
             guard.start();
         }
 
-        private void finished() {
-            if (over) {
+        private void finishedIfFinal() {
+            if (over || exporting || vm.runningProperty().get()) {
                 return;
             }
             if (!vm.hasTrace()) {
                 fail("the trace ended without a result: " + vm.statusProperty().get());
                 return;
             }
+            TraceStatus st = vm.presentation().snapshot().status();
+            if (st == TraceStatus.RUNNING) {
+                return;
+            }
+            if (st == TraceStatus.FAILED || st == TraceStatus.STOPPED) {
+                fail("the trace " + st.name().toLowerCase(java.util.Locale.ROOT) + ": " + vm.statusProperty().get());
+                return;
+            }
+            exporting = true;
             ERR.println("hopscope: automated trace finished: " + vm.statusProperty().get());
             ExportService exports = new ExportService(vm);
             List<Runnable> jobs = new ArrayList<>();
