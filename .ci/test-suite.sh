@@ -13,10 +13,6 @@ declare -A NEED=(
   [traceroute]=traceroute [mtr]=mtr-tiny [scamper]=scamper [tcptraceroute]=tcptraceroute
   [afl-fuzz]=afl++ [desktop-file-validate]=desktop-file-utils [fakeroot]=fakeroot
   [import]=imagemagick
-  # packaging e2e (packaging/e2e/packaging-e2e.sh): builds, installs, drives and purges the .deb
-  [dpkg-deb]=dpkg [xwininfo]=x11-utils [gio]=libglib2.0-bin [update-mime-database]=shared-mime-info
-  [gtk-update-icon-cache]=gtk-update-icon-cache [man]=man-db [setpriv]=util-linux [ping]=iputils-ping
-  [rpmbuild]=rpm
 )
 # libraries found by file, not by command
 declare -A NEED_FILES=(
@@ -25,8 +21,16 @@ declare -A NEED_FILES=(
   [/usr/lib/x86_64-linux-gnu/libGL.so.1]=libgl1
   [/usr/lib/x86_64-linux-gnu/libXtst.so.6]=libxtst6
   [/usr/lib/x86_64-linux-gnu/libpcap.so.0.8]=libpcap0.8
-  [/usr/bin/python3]=python3
 )
+
+# the packaging end-to-end test (packaging/e2e/packaging-e2e.sh, run last): builds, installs,
+# drives and purges the .deb, and checks the .rpm
+NEED+=(
+  [dpkg-deb]=dpkg [xwininfo]=x11-utils [gio]=libglib2.0-bin [update-mime-database]=shared-mime-info
+  [gtk-update-icon-cache]=gtk-update-icon-cache [man]=man-db [setpriv]=util-linux [ping]=iputils-ping
+  [rpmbuild]=rpm
+)
+NEED_FILES+=([/usr/bin/python3]=python3)
 missing=()
 for cmd in "${!NEED[@]}"; do command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}"); done
 for f in "${!NEED_FILES[@]}"; do [ -e "$f" ] || missing+=("${NEED_FILES[$f]}"); done
