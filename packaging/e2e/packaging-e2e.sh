@@ -466,6 +466,7 @@ check "dpkg has forgotten the package (no status, no /var/lib/dpkg/info/hopscope
 section "summary"
 echo "        package size: $DEB_BYTES bytes ($(awk -v b="$DEB_BYTES" 'BEGIN{printf "%.1f", b/1048576}') MiB), installed size $(awk '/^Installed-Size:/{printf "%.0f MiB", $2/1024}' "$WORK/control")"
 echo "        install time: ${INSTALL_MS:-?} ms (dpkg -i, including triggers)"
+echo "        e2e wall time: $SECONDS s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 finish
 exit
 }
