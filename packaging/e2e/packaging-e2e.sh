@@ -229,6 +229,8 @@ check "desktop database maps the MIME type to the desktop entry (dpkg trigger)" 
   grep -q "^application/x-hopscope-trace+json=.*org.hopscope.Hopscope.desktop" /usr/share/applications/mimeinfo.cache
 check "hicolor icon cache knows the icon" bash -c 'test -f /usr/share/icons/hicolor/icon-theme.cache && grep -qa hopscope /usr/share/icons/hicolor/icon-theme.cache'
 check "man -w hopscope finds the page" bash -c 'man -w hopscope | grep -q /usr/share/man/man1/hopscope.1.gz'
+check "man page is lint-clean (man --warnings -l, groff reports nothing)" bash -c '
+  w=$(MANWIDTH=80 man --warnings -l /usr/share/man/man1/hopscope.1.gz 2>&1 >/dev/null); [ -z "$w" ] || { echo "$w"; exit 1; }'
 MANWIDTH=100 man hopscope 2>/dev/null | col -b > "$WORK/man.txt"
 check "man page renders and documents trace, show and the helper" bash -c '
   grep -q "paris-traceroute" "$1" && grep -q "hopscope trace" "$1" && grep -q "/usr/lib/hopscope/hopscope-helper" "$1"' _ "$WORK/man.txt"
