@@ -357,6 +357,17 @@ for a in sys.argv[3:]:
     assert a in text, a + " not in the document"
 EOF
 }
+path_check() { # FILE ADDRESS...: hop k (TTL k) of the trace document answered from the k-th ADDRESS
+  /usr/bin/python3 - "$@" <<'EOF'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+hops = {h["ttl"]: [i["address"] for i in h["interfaces"]] for h in doc["hops"]}
+for k, a in enumerate(sys.argv[2:], 1):
+    assert a in hops.get(k, []), "TTL %d answered from %r, expected %s" % (k, hops.get(k), a)
+print("status", doc.get("status"), "probes", doc.get("probes_sent"),
+      "replies per hop", [sum(i["replies"] for i in h["interfaces"]) for h in doc["hops"]])
+EOF
+}
 
 OUT="$E2E_HOME/out"
 SHOT="$REPO/packaging/docs/installed-app.png"
@@ -403,6 +414,8 @@ if [ -s "$OUT/gui.png" ] && [ -s "$OUT/gui.json" ]; then
   ok "GUI traced $DEST through the helper and exported PNG + JSON ($((SECONDS - t0)) s)"
   check "exported PNG is a PNG image" is_png "$OUT/gui.png"
   check "exported JSON is a trace document of $DEST with both routers" json_check "$OUT/gui.json" "$DEST" "${ROUTERS[@]}"
+  check "exported JSON: TTL 1 ${ROUTERS[0]}, TTL 2 ${ROUTERS[1]}, TTL 3 $DEST" path_check "$OUT/gui.json" "${ROUTERS[@]}" "$DEST"
+  path_check "$OUT/gui.json" "${ROUTERS[@]}" "$DEST" 2>/dev/null | sed 's/^/        /' 
   screenshot "trace of $DEST"
   gui_stop
 else
@@ -451,7 +464,8 @@ check "every file dpkg -L listed is gone" bash -c '
   while read -r p; do
     [ -z "$p" ] && continue
     if [ -L "$p" ] || [ -f "$p" ]; then echo "left: $p"; left=1
-    elif [ -d "$p" ] && ! dpkg-query -S "$p" >/dev/null 2>&1 && [ "$p" != / ]; then
+    elif [ -d "$p" ]; then
+      # shared directories (/usr/share/icons/hicolor/...) stay; only our own must be gone
       case "$p" in /usr/lib/hopscope*|/usr/share/doc/hopscope*) echo "left dir: $p"; left=1 ;; esac
     fi
   done < "$1"; exit $left' _ "$WORK/dpkg-L"
