@@ -441,10 +441,16 @@ as_user gio mime "$MIME" > "$WORK/gio-mime.txt" 2>&1
 check "gio: default application for $MIME is org.hopscope.Hopscope.desktop" \
   grep -q "Default application for .*: org.hopscope.Hopscope.desktop" "$WORK/gio-mime.txt"
 as_user_in "$NS-src" "${X[@]}" timeout 20 gio open "$OUT/saved.hopscope" > "$WORK/gio-open.log" 2>&1
-if wait_for 40 window_present; then
-  ok "gio open saved.hopscope opened a Hopscope window"
+# the window is titled after the document it shows: "saved.hopscope (read-only) — Hopscope"
+saved_window() {
+  as_user_in "$NS-src" "${X[@]}" xwininfo -root -tree 2>/dev/null | grep -q '"saved\.hopscope (read-only)[^"]*Hopscope"'
+}
+if wait_for 40 saved_window; then
+  ok "gio open saved.hopscope opened a Hopscope window showing that trace (read-only)"
 else
-  bad "gio open saved.hopscope: no Hopscope window within 40 s"; sed 's/^/        | /' "$WORK/gio-open.log" | tail -5
+  bad "gio open saved.hopscope: no window titled 'saved.hopscope (read-only) ... Hopscope' within 40 s"
+  sed 's/^/        | /' "$WORK/gio-open.log" | tail -5
+  as_user_in "$NS-src" "${X[@]}" xwininfo -root -tree 2>/dev/null | grep -i hopscope | sed 's/^/        | /' | head -5
 fi
 kill_user_processes_but_xvfb() {
   local p

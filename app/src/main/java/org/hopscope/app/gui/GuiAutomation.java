@@ -146,6 +146,7 @@ public final class GuiAutomation extends Application {
             // export only once the shown presentation is no longer a running trace.
             vm.runningProperty().addListener((o, was, now) -> finishedIfFinal());
             vm.presentationProperty().addListener((o, was, now) -> finishedIfFinal());
+            vm.lastMessageProperty().addListener((o, was, now) -> finishedIfFinal());
             Thread guard = new Thread(() -> {
                 try {
                     Thread.sleep(plan.timeoutSeconds() * 1000L);
@@ -163,8 +164,11 @@ public final class GuiAutomation extends Application {
                 return;
             }
             if (!vm.hasTrace()) {
-                fail("the trace ended without a result: " + vm.statusProperty().get());
-                return;
+                MainViewModel.UserMessage m = vm.lastMessageProperty().get();
+                if (m != null && m.kind() == MainViewModel.UserMessage.Kind.ERROR) {
+                    fail("the trace failed: " + m.text());
+                }
+                return; // else its first snapshot is still on its way
             }
             TraceStatus st = vm.presentation().snapshot().status();
             if (st == TraceStatus.RUNNING) {
