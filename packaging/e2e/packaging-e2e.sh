@@ -293,6 +293,8 @@ topology() {
   for n in r1 r2; do ip netns exec "$NS-$n" sysctl -qw net.ipv4.ip_forward=1; done
   # routers answer every probe: no ICMP rate limiting inside the topology
   for n in r1 r2 dst; do ip netns exec "$NS-$n" sysctl -qw net.ipv4.icmp_ratelimit=0; done
+  # (net.ipv4.icmp_msgs_per_sec/burst are left alone: before Linux 6.x they are global, and a test
+  # must never change the host's settings; the checks below need one reply per hop, not all of them)
 }
 if (topology) > "$WORK/topo.log" 2>&1; then
   NAMESPACES=("$NS-src" "$NS-r1" "$NS-r2" "$NS-dst")
