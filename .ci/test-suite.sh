@@ -22,6 +22,15 @@ declare -A NEED_FILES=(
   [/usr/lib/x86_64-linux-gnu/libXtst.so.6]=libxtst6
   [/usr/lib/x86_64-linux-gnu/libpcap.so.0.8]=libpcap0.8
 )
+
+# the packaging end-to-end test (packaging/e2e/packaging-e2e.sh, run last): builds, installs,
+# drives and purges the .deb, and checks the .rpm
+NEED+=(
+  [dpkg-deb]=dpkg [xwininfo]=x11-utils [gio]=libglib2.0-bin [update-mime-database]=shared-mime-info
+  [gtk-update-icon-cache]=gtk-update-icon-cache [man]=man-db [setpriv]=util-linux [ping]=iputils-ping
+  [rpmbuild]=rpm
+)
+NEED_FILES+=([/usr/bin/python3]=python3)
 missing=()
 for cmd in "${!NEED[@]}"; do command -v "$cmd" >/dev/null 2>&1 || missing+=("${NEED[$cmd]}"); done
 for f in "${!NEED_FILES[@]}"; do [ -e "$f" ] || missing+=("${NEED_FILES[$f]}"); done
@@ -44,3 +53,15 @@ if [ -z "${DISPLAY:-}" ] && command -v xvfb-run >/dev/null 2>&1; then
   runner=(xvfb-run -a -s "-screen 0 1600x1000x24")
 fi
 "${runner[@]}" mvn -B -ntp verify "$@"
+
+# Installer end-to-end test: builds the .deb, installs it, runs the installed CLI and window as an
+# unprivileged user through the installed helper in a network-namespace topology, then purges it
+# (packaging/README.md). It needs root; in CI (CI=true) it always runs and a missing root fails.
+if [ "$(id -u)" = 0 ]; then
+  bash .ci/packaging-e2e.sh
+elif [ "${CI:-}" = true ]; then
+  echo "test-suite: the packaging end-to-end test needs root (CI=true)" >&2
+  exit 1
+else
+  echo "test-suite: skipping the packaging end-to-end test: needs root (sudo bash .ci/packaging-e2e.sh)"
+fi

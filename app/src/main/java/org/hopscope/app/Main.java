@@ -11,12 +11,14 @@ import org.hopscope.app.cli.Cli;
  */
 public final class Main {
     static final String GUI_CLASS = "org.hopscope.app.gui.HopscopeApp";
+    /** {@code hopscope --gui ...}: the window driven from the command line (installer e2e test, scripts). */
+    static final String AUTOMATION_CLASS = "org.hopscope.app.gui.GuiAutomation";
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0 || opensInWindow(args)) {
+        if (args.length == 0 || opensWindow(args)) {
             System.exit(launchGui(args));
         }
         int status = new Cli(System.in, System.out, System.err).stopOnShutdown(true).run(args);
@@ -24,10 +26,22 @@ public final class Main {
         System.exit(status);
     }
 
-    /** {@code hopscope TRACE.json}: a saved trace given alone opens in the window, read-only. */
-    static boolean opensInWindow(String[] args) {
-        return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".json")
-                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+    /**
+     * {@code --gui ...}, or one existing file that is not a command name: what the desktop entry's
+     * {@code Exec=hopscope %f} runs when a saved trace is double-clicked.
+     */
+    static boolean opensWindow(String[] args) {
+        if (args[0].equals("--gui")) {
+            return true;
+        }
+        if (args.length != 1 || args[0].startsWith("-") || java.util.Set.of("trace", "show", "check", "help").contains(args[0])) {
+            return false;
+        }
+        try {
+            return java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /**
@@ -38,7 +52,7 @@ public final class Main {
     static int launchGui(String[] args) {
         Class<?> app;
         try {
-            app = Class.forName(GUI_CLASS);
+            app = Class.forName(args.length > 0 && args[0].equals("--gui") ? AUTOMATION_CLASS : GUI_CLASS);
         } catch (ClassNotFoundException | LinkageError e) {
             System.err.println("hopscope: the desktop window is not part of this build yet; "
                     + "see 'hopscope --help' for the command line");

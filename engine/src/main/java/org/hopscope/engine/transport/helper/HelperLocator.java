@@ -15,9 +15,10 @@ import org.hopscope.engine.transport.TransportException;
 /**
  * Finds the {@code hopscope-helper} binary. Order: {@code $HOPSCOPE_HELPER} (when set it is the only
  * candidate, so a typo is reported instead of silently running another helper), then next to the
- * installed application (the directory of the engine's jar and its {@code ../bin}, {@code ../lib},
- * {@code ../libexec}), then a development checkout's {@code native-helper/target/} (searched upwards
- * from the engine's classes and from the working directory), then the usual system locations.
+ * installed application (the directory of the engine's jar, its parent, and the parent's {@code bin},
+ * {@code lib}, {@code libexec}), then a development checkout's {@code native-helper/target/}
+ * (searched upwards from the engine's classes and from the working directory), then the usual system
+ * locations.
  *
  * <p>The engine itself is unprivileged, so which helper it runs grants nothing by itself: only a
  * binary the administrator gave {@code cap_net_raw} (or setuid) can open raw sockets.
@@ -57,6 +58,10 @@ public final class HelperLocator {
                 c.add(dir.resolve(FILE_NAME));
                 Path up = dir.getParent();
                 if (up != null) {
+                    // jpackage's layout: jars in <lib>/app, the helper the packages install in <lib>
+                    // (/usr/lib/hopscope/hopscope-helper, or hopscope/lib/ in the app image); looked at
+                    // before any checkout, so the installed app never runs a development helper
+                    c.add(up.resolve(FILE_NAME));
                     for (String sub : List.of("bin", "lib", "libexec")) {
                         c.add(up.resolve(sub).resolve(FILE_NAME));
                     }
