@@ -128,6 +128,7 @@ public final class TraceDocumentWriter {
             probe(w, p);
         }
         w.endArray();
+        AnalysisSections.write(w, s);
         w.endObject();
         w.flush();
         out.write('\n');
