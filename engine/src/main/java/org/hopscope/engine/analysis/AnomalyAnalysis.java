@@ -37,7 +37,11 @@ final class AnomalyAnalysis {
             }
         }
         unreachables(s, out);
-        missingHops(s, out);
+        if (s.settings().algorithm().multipath()) {
+            silentLinks(t, out);
+        } else {
+            missingHops(s, out);
+        }
         return out;
     }
 
@@ -179,6 +183,61 @@ final class AnomalyAnalysis {
                 runStart = -1;
             }
         }
+    }
+
+    /**
+     * In a multipath trace branches of different lengths share TTLs, so a silent router rarely leaves
+     * a whole TTL empty; it shows as a link across a hole instead. A link across a hole that no path
+     * of answering routers also covers is a router that never answers (one that sometimes does, a
+     * rate-limited one, is also reached through its own links).
+     */
+    private static void silentLinks(MultipathTopology t, List<Finding> out) {
+        // Holes ending at the same router (several branches merging behind one silent router) are one.
+        Map<String, List<org.hopscope.engine.graph.Edge>> byEnd = new LinkedHashMap<>();
+        for (org.hopscope.engine.graph.Edge e : t.edges()) {
+            if (e.viaSilentHops() && !connectedWithout(t, e)) {
+                byEnd.computeIfAbsent(e.to().getHostAddress() + "/" + e.gap(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        for (List<org.hopscope.engine.graph.Edge> group : byEnd.values()) {
+            org.hopscope.engine.graph.Edge e = group.get(0);
+            int from = e.fromTtls().first();
+            int hidden = e.gap() - 1;
+            List<InetAddress> named = new ArrayList<>();
+            group.forEach(g -> named.add(g.from()));
+            named.add(e.to());
+            String before = Finding.addressList(named.subList(0, named.size() - 1));
+            out.add(new Finding(Finding.Kind.MISSING_HOPS, Finding.Severity.NOTICE, from + 1, named,
+                    (hidden == 1 ? "One router" : hidden + " routers") + " between " + before + " and "
+                            + e.to().getHostAddress() + (hidden == 1 ? " never answers" : " never answer")
+                            + ", but the path continues beyond: routers that do not send ICMP time exceeded"
+                            + " (policy) are not a fault.",
+                    "flows answered at TTL " + from + " and " + (from + e.gap()) + ", never in between: "
+                            + group.stream().map(g -> g.flows().toString()).collect(java.util.stream.Collectors
+                                    .joining(" "))));
+        }
+    }
+
+    private static boolean connectedWithout(MultipathTopology t, org.hopscope.engine.graph.Edge skip) {
+        java.util.ArrayDeque<InetAddress> todo = new java.util.ArrayDeque<>();
+        java.util.Set<InetAddress> seen = new java.util.HashSet<>();
+        todo.add(skip.from());
+        while (!todo.isEmpty()) {
+            InetAddress v = todo.pop();
+            if (!seen.add(v)) {
+                continue;
+            }
+            for (org.hopscope.engine.graph.Edge e : t.edgesFrom(v)) {
+                if (e == skip) {
+                    continue;
+                }
+                if (e.to().equals(skip.to())) {
+                    return true;
+                }
+                todo.add(e.to());
+            }
+        }
+        return false;
     }
 
     private static long sent(List<HopSnapshot> hops, int from, int toExclusive) {

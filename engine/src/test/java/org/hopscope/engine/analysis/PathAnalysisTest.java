@@ -108,6 +108,16 @@ class PathAnalysisTest {
     }
 
     @Test
+    void aSilentRouterInsideAMultipathTraceIsAHoleNotAFault() throws Exception {
+        // demo: the transit router (after the meshed diamond) is silent; branches of two lengths share its TTL.
+        List<Finding> all = PathAnalysis.analyze(SimTraces.lite("demo", "198.18.90.80"));
+        Finding f = only(all, Finding.Kind.MISSING_HOPS);
+        assertEquals(Finding.Severity.NOTICE, f.severity());
+        assertTrue(f.text().startsWith("One router between"), f.text());
+        assertTrue(of(all, Finding.Kind.PERSISTENT_LOSS).isEmpty(), dump(all));
+    }
+
+    @Test
     void findingsAreOrderedByHopAndPrintable() throws Exception {
         List<Finding> all = PathAnalysis.analyze(SimTraces.trace("demo", "198.18.90.80", b -> b));
         for (int i = 1; i < all.size(); i++) {
