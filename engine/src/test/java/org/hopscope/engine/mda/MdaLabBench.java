@@ -29,8 +29,7 @@ import org.hopscope.engine.transport.helper.HelperTransport;
  */
 public final class MdaLabBench {
     private static final Pattern SCAMPER_PROBES = Pattern.compile("\"probec\":\\s*(\\d+)");
-    private static final Pattern SCAMPER_LINK = Pattern.compile(
-            "\"from\":\\s*\\{\\s*\"addr\":\\s*\"([0-9.]+)\"[^}]*\\}[^\\[]*?\"to\":\\s*\\{\\s*\"addr\":\\s*\"([0-9.]+)\"");
+    private static final Pattern SCAMPER_ADDR = Pattern.compile("\"addr\":\\s*\"([0-9.]+)\"");
 
     private MdaLabBench() {
     }
@@ -38,10 +37,14 @@ public final class MdaLabBench {
     public static void main(String[] args) throws Exception {
         int reps = Integer.parseInt(args[0]);
         try (HelperLab lab = HelperLab.start("scamper")) {
-            Set<Truth.Link> truth = new HashSet<>(Truth.links(List.of(lab.lab.path(LabTopology.BRANCH_A, false),
-                    lab.lab.path(LabTopology.BRANCH_B, false))));
+            List<List<Truth.Hop>> paths = List.of(lab.lab.path(LabTopology.BRANCH_A, false),
+                    lab.lab.path(LabTopology.BRANCH_B, false));
+            Set<Truth.Link> truth = new HashSet<>(Truth.links(paths));
             truth.removeIf(l -> silent(lab, l));
-            System.out.printf(Locale.ROOT, "%-22s %4s %8s %12s%n", "tool", "rep", "probes", "links found");
+            Set<String> interfaces = new HashSet<>();
+            paths.forEach(p -> p.stream().filter(h -> !h.silent()).forEach(h -> interfaces.add(h.address().getHostAddress())));
+            System.out.printf(Locale.ROOT, "%-22s %4s %8s %12s %12s %8s%n", "tool", "rep", "probes", "interfaces",
+                    "links", "reached");
             double[] sums = new double[3];
             for (int rep = 1; rep <= reps; rep++) {
                 try (HelperTransport transport = lab.transport()) {
@@ -52,12 +55,16 @@ public final class MdaLabBench {
                         TraceSnapshot snap = new MultipathTracer(s, MdaSettings.defaults().withMaxInFlight(16),
                                 transport, LabTopology.TARGET4).run();
                         MultipathTopology t = TopologyBuilder.build(snap);
-                        int found = 0;
+                        int links = 0;
                         for (Truth.Link l : truth) {
-                            found += t.links().stream().anyMatch(k -> k.from().equals(l.from()) && k.to().equals(l.to()))
+                            links += t.links().stream().anyMatch(k -> k.from().equals(l.from()) && k.to().equals(l.to()))
                                     ? 1 : 0;
                         }
-                        print("hopscope -a " + a.cliName(), rep, snap.probesSent(), found, truth.size());
+                        Set<String> seen = new HashSet<>();
+                        t.vertices().forEach(v -> seen.add(v.address().getHostAddress()));
+                        seen.retainAll(interfaces);
+                        print("hopscope -a " + a.cliName(), rep, snap.probesSent(), seen.size() + "/" + interfaces.size(),
+                                links + "/" + truth.size(), snap.hops().stream().anyMatch(h -> h.reachedDestination()));
                         sums[i++] += snap.probesSent();
                         Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
                     }
@@ -66,16 +73,19 @@ public final class MdaLabBench {
                         "tracelb -P udp-dport -q 1 -w 1 -c 95", "-i", LabTopology.TARGET4.getHostAddress());
                 Matcher m = SCAMPER_PROBES.matcher(r.out());
                 long probes = m.find() ? Long.parseLong(m.group(1)) : -1;
-                Set<String> scamperLinks = new HashSet<>();
-                Matcher lm = SCAMPER_LINK.matcher(r.out());
-                while (lm.find()) {
-                    scamperLinks.add(lm.group(1) + ">" + lm.group(2));
+                Set<String> seen = new HashSet<>();
+                Matcher am = SCAMPER_ADDR.matcher(r.out());
+                while (am.find()) {
+                    seen.add(am.group(1));
                 }
-                int found = 0;
-                for (Truth.Link l : truth) {
-                    found += scamperLinks.contains(l.from().getHostAddress() + ">" + l.to().getHostAddress()) ? 1 : 0;
+                boolean reached = seen.contains(LabTopology.TARGET4.getHostAddress());
+                seen.retainAll(interfaces);
+                if (probes < 0) {
+                    System.err.println("scamper output not understood (exit " + r.exit() + "): " + r.out() + r.err());
                 }
-                print("scamper tracelb", rep, probes, found, truth.size());
+                // scamper's tracelb JSON lists links per node; here it keeps the whole path as one node's
+                // link with several addresses per hop, so its links are not comparable: interfaces only.
+                print("scamper tracelb", rep, probes, seen.size() + "/" + interfaces.size(), "n/a", reached);
                 sums[2] += probes;
                 Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
             }
@@ -90,7 +100,8 @@ public final class MdaLabBench {
                 .anyMatch(h -> h.address().equals(l.from()) || h.address().equals(l.to()));
     }
 
-    private static void print(String tool, int rep, long probes, int found, int of) {
-        System.out.printf(Locale.ROOT, "%-22s %4d %8d %9d/%d%n", tool, rep, probes, found, of);
+    private static void print(String tool, int rep, long probes, String interfaces, String links, boolean reached) {
+        System.out.printf(Locale.ROOT, "%-22s %4d %8d %12s %12s %8s%n", tool, rep, probes, interfaces, links,
+                reached ? "yes" : "no");
     }
 }
