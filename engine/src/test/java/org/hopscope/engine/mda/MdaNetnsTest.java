@@ -109,6 +109,31 @@ class MdaNetnsTest {
                 .forEach(f -> assertThat(f.addresses()).containsExactly(nat));
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Algorithm.class, names = {"LITE", "EXHAUSTIVE"})
+    void findsBothBranchesOverIpv6(Algorithm algorithm) throws Exception {
+        InetAddress target = LabTopology.TARGET6;
+        TraceSettings s = Traces.lab(target).algorithm(algorithm).protocol(ProbeProtocol.UDP)
+                .waitTime(Duration.ofSeconds(1)).build();
+        TraceSnapshot snap = run(s, target);
+        assertThat(snap.status()).as(snap.statusDetail()).isEqualTo(TraceStatus.REACHED);
+        MultipathTopology t = TopologyBuilder.build(snap);
+        System.out.print(org.hopscope.engine.graph.FlowLists.render(t));
+        List<Truth.Hop> a = lab.lab.path(LabTopology.BRANCH_A, true);
+        List<Truth.Hop> b = lab.lab.path(LabTopology.BRANCH_B, true);
+        assertThat(t.interfacesAt(2)).containsExactlyInAnyOrder(a.get(1).address(), b.get(1).address());
+        Set<Truth.Link> truth = Truth.links(List.of(a, b));
+        for (Truth.Link l : truth) {
+            assertThat(t.links().stream().anyMatch(k -> k.from().equals(l.from()) && k.to().equals(l.to())))
+                    .as("link " + l).isTrue();
+        }
+        for (MultipathTopology.Link l : t.links()) {
+            if (l.fromTtl() > 0) {
+                assertThat(truth).as("no false link").contains(new Truth.Link(l.from(), l.to()));
+            }
+        }
+    }
+
     private static TraceSnapshot run(TraceSettings s, InetAddress target) throws Exception {
         MultipathTracer tracer = new MultipathTracer(s, MdaSettings.nodeConfidence(0.99).withMaxInFlight(16),
                 transport, target);
