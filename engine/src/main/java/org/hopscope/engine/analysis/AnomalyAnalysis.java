@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.graph.Balancer;
 import org.hopscope.engine.graph.Diamond;
 import org.hopscope.engine.graph.MultipathTopology;
@@ -66,7 +67,7 @@ final class AnomalyAnalysis {
                 Integer before = lastTtl.get(a);
                 if (before != null && lastQuoted.getOrDefault(a, 1) != 0) {
                     boolean loop = ttl == before + 1;
-                    String key = (loop ? "loop " : "cycle ") + a.getHostAddress() + " " + before;
+                    String key = (loop ? "loop " : "cycle ") + AddressLiterals.format(a) + " " + before;
                     found.putIfAbsent(key, loopFinding(loop, classic, a, before, ttl, path.getKey()));
                 }
                 lastTtl.put(a, ttl);
@@ -86,14 +87,14 @@ final class AnomalyAnalysis {
                         + " loop if it persists." : " One flow met it twice: a routing loop while routes changed, or"
                         + " a real forwarding loop if it persists.";
         return new Finding(loop ? Finding.Kind.LOOP : Finding.Kind.CYCLE, classic ? Finding.Severity.NOTICE
-                : Finding.Severity.WARNING, first, List.of(a), a.getHostAddress() + " " + what + "." + why,
-                (classic ? "column " : "flow ") + path + " answered from " + a.getHostAddress() + " at TTL " + first
+                : Finding.Severity.WARNING, first, List.of(a), AddressLiterals.format(a) + " " + what + "." + why,
+                (classic ? "column " : "flow ") + path + " answered from " + AddressLiterals.format(a) + " at TTL " + first
                         + " and " + second);
     }
 
     private static Finding diamond(Diamond d) {
         String to = d.convergence() == null ? "never rejoin within the trace"
-                : "rejoin at " + d.convergence().getHostAddress() + " (hop " + d.convergenceTtl() + ")";
+                : "rejoin at " + AddressLiterals.format(d.convergence()) + " (hop " + d.convergenceTtl() + ")";
         String lengths = d.minLength() == d.maxLength() ? d.minLength() + " hops long"
                 : d.minLength() + " to " + d.maxLength() + " hops long (unequal branches)";
         String shape = (d.symmetric() ? "symmetric" : "asymmetric") + (d.meshed() ? ", meshed" : "")
@@ -104,7 +105,7 @@ final class AnomalyAnalysis {
             named.add(d.convergence());
         }
         return new Finding(Finding.Kind.DIAMOND, Finding.Severity.INFO, d.divergenceTtl(), named,
-                "Load balancing: paths split after " + d.divergence().getHostAddress() + " (hop " + d.divergenceTtl()
+                "Load balancing: paths split after " + AddressLiterals.format(d.divergence()) + " (hop " + d.divergenceTtl()
                         + ") and " + to + "; up to " + d.maxWidth() + " routers side by side, " + lengths + ".",
                 "width " + d.maxWidth() + ", length " + d.minLength() + (d.minLength() == d.maxLength() ? ""
                         : ".." + d.maxLength()) + ", " + shape + ", balancing "
@@ -118,7 +119,7 @@ final class AnomalyAnalysis {
             named.add(b.address());
         }
         named.addAll(b.nextHops());
-        String who = b.address() == null ? "A router before hop " + (b.ttl() + 1) : b.address().getHostAddress()
+        String who = b.address() == null ? "A router before hop " + (b.ttl() + 1) : AddressLiterals.format(b.address())
                 + " (hop " + b.ttl() + ")";
         return new Finding(Finding.Kind.PER_PACKET_BALANCER, Finding.Severity.WARNING, b.ttl(), named,
                 who + " spreads the packets of one connection over " + b.nextHops().size()
@@ -132,7 +133,7 @@ final class AnomalyAnalysis {
             for (InterfaceSnapshot i : h.interfaces()) {
                 for (String mark : i.marks()) {
                     out.add(new Finding(Finding.Kind.UNREACHABLE, Finding.Severity.PROBLEM, h.ttl().value(),
-                            List.of(i.address()), i.address().getHostAddress() + " (hop " + h.ttl().value() + ") says "
+                            List.of(i.address()), AddressLiterals.format(i.address()) + " (hop " + h.ttl().value() + ") says "
                                     + meaning(mark) + ".",
                             "ICMP destination unreachable " + mark));
                 }
@@ -196,7 +197,7 @@ final class AnomalyAnalysis {
         Map<String, List<org.hopscope.engine.graph.Edge>> byEnd = new LinkedHashMap<>();
         for (org.hopscope.engine.graph.Edge e : t.edges()) {
             if (e.viaSilentHops() && !connectedWithout(t, e)) {
-                byEnd.computeIfAbsent(e.to().getHostAddress() + "/" + e.gap(), k -> new ArrayList<>()).add(e);
+                byEnd.computeIfAbsent(AddressLiterals.format(e.to()) + "/" + e.gap(), k -> new ArrayList<>()).add(e);
             }
         }
         for (List<org.hopscope.engine.graph.Edge> group : byEnd.values()) {
@@ -209,7 +210,7 @@ final class AnomalyAnalysis {
             String before = Finding.addressList(named.subList(0, named.size() - 1));
             out.add(new Finding(Finding.Kind.MISSING_HOPS, Finding.Severity.NOTICE, from + 1, named,
                     (hidden == 1 ? "One router" : hidden + " routers") + " between " + before + " and "
-                            + e.to().getHostAddress() + (hidden == 1 ? " never answers" : " never answer")
+                            + AddressLiterals.format(e.to()) + (hidden == 1 ? " never answers" : " never answer")
                             + ", but the path continues beyond: routers that do not send ICMP time exceeded"
                             + " (policy) are not a fault.",
                     "flows answered at TTL " + from + " and " + (from + e.gap()) + ", never in between: "

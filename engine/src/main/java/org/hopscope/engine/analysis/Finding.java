@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hopscope.engine.format.AddressLiterals;
 
 /**
  * One thing {@link PathAnalysis} found in a trace: a sentence a helpdesk agent can paste into a
@@ -112,6 +113,6 @@ public record Finding(Kind kind, Severity severity, int ttl, List<InetAddress> a
     }
 
     static String addressList(List<InetAddress> as) {
-        return as.stream().map(InetAddress::getHostAddress).collect(Collectors.joining(", "));
+        return as.stream().map(AddressLiterals::format).collect(Collectors.joining(", "));
     }
 }

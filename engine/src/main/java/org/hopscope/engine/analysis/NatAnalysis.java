@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.trace.ProbeRecord;
 import org.hopscope.engine.trace.Reply;
 import org.hopscope.engine.trace.TraceSnapshot;
@@ -66,8 +67,8 @@ final class NatAnalysis {
             out.add(new Finding(Finding.Kind.BROKEN_NAT, Finding.Severity.WARNING, at, named,
                     "A NAT at or before hop " + at + " does not translate the packets quoted in its ICMP errors back"
                             + " (a \"broken NAT\"): path MTU discovery and other ICMP-based mechanisms may fail behind it.",
-                    "from hop " + ttl + " on the quoted source is " + p.reply().quotedSource().getHostAddress()
-                            + " instead of our " + p.sent().source().getHostAddress() + "; probe #" + p.sequence()
+                    "from hop " + ttl + " on the quoted source is " + AddressLiterals.format(p.reply().quotedSource())
+                            + " instead of our " + AddressLiterals.format(p.sent().source()) + "; probe #" + p.sequence()
                             + " matched by its IP ID " + p.sent().ipId()));
         }
         return out;
@@ -83,7 +84,7 @@ final class NatAnalysis {
         String ipIdNote = p.reply().quotedIpId() >= 0 && p.reply().quotedIpId() == p.sent().ipId()
                 ? "; quoted IP ID " + p.sent().ipId() + " still matches the probe (IP ID tag)" : "";
         return new Finding(Finding.Kind.NAT, Finding.Severity.INFO, at, named,
-                "A NAT " + where + (named.isEmpty() ? "" : " (" + named.get(0).getHostAddress() + ")")
+                "A NAT " + where + (named.isEmpty() ? "" : " (" + AddressLiterals.format(named.get(0)) + ")")
                         + " rewrites our probes; the addresses after it see its public address, not ours.",
                 String.format(java.util.Locale.ROOT,
                         "quoted checksum 0x%04x vs sent 0x%04x from hop %d on: NAT ID changed from %d to %d%s",

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.graph.Edge;
 import org.hopscope.engine.graph.MultipathTopology;
 import org.hopscope.engine.graph.TopologyBuilder;
@@ -61,7 +62,7 @@ public final class PathAnalysis {
             }
             int ttl = e.fromTtls().first();
             out.add(new Finding(Finding.Kind.FALSE_LINK, Finding.Severity.NOTICE, ttl, List.of(e.from(), e.to()),
-                    "The link " + e.from().getHostAddress() + " -> " + e.to().getHostAddress() + " (hops " + ttl + "-"
+                    "The link " + AddressLiterals.format(e.from()) + " -> " + AddressLiterals.format(e.to()) + " (hops " + ttl + "-"
                             + (ttl + 1) + ") exists only in the classic trace: its probes took different branches of"
                             + " a load balancer. Flow-constant probing never shows it.",
                     "classic column pairs " + e.flows() + "; not among the " + p.edges().size()
@@ -71,6 +72,6 @@ public final class PathAnalysis {
     }
 
     private static String key(InetAddress a, InetAddress b) {
-        return a.getHostAddress() + ">" + b.getHostAddress();
+        return AddressLiterals.format(a) + ">" + AddressLiterals.format(b);
     }
 }

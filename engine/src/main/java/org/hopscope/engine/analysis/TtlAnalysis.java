@@ -3,6 +3,7 @@ package org.hopscope.engine.analysis;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.trace.HopSnapshot;
 import org.hopscope.engine.trace.InterfaceInfo;
 import org.hopscope.engine.trace.InterfaceSnapshot;
@@ -41,9 +42,9 @@ final class TtlAnalysis {
                     out.add(new Finding(Finding.Kind.ZERO_TTL_FORWARDING, Finding.Severity.NOTICE, ttl,
                             List.of(i.address()),
                             "The router at hop " + ttl + " forwards packets whose TTL has expired instead of answering"
-                                    + " (a router bug); " + i.address().getHostAddress()
+                                    + " (a router bug); " + AddressLiterals.format(i.address())
                                     + " answers in its place, so it appears twice. Harmless to traffic.",
-                            "quoted TTL 0 (!T0) in replies from " + i.address().getHostAddress() + " at hop " + ttl));
+                            "quoted TTL 0 (!T0) in replies from " + AddressLiterals.format(i.address()) + " at hop " + ttl));
                 }
                 if (!i.replyTtls().isEmpty()) {
                     int back = returnHops(i.replyTtls().first());
@@ -53,7 +54,7 @@ final class TtlAnalysis {
                         if (firstAsym == 0) {
                             firstAsym = ttl;
                         }
-                        asym.add("hop " + ttl + " " + i.address().getHostAddress() + ": reply TTL "
+                        asym.add("hop " + ttl + " " + AddressLiterals.format(i.address()) + ": reply TTL "
                                 + i.replyTtls().first() + " = " + back + " hops back");
                         asymAddresses.add(i.address());
                     }
@@ -76,7 +77,7 @@ final class TtlAnalysis {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (org.hopscope.engine.trace.ProbeRecord p : s.probes()) {
             if (p.isAnswered() && !p.reply().interfaces().isEmpty()
-                    && seen.add(p.ttl().value() + " " + p.reply().from().getHostAddress())) {
+                    && seen.add(p.ttl().value() + " " + AddressLiterals.format(p.reply().from()))) {
                 interfaceInfo(p.ttl().value(), p.reply().from(), p.reply().interfaces(), out);
             }
         }
@@ -101,7 +102,7 @@ final class TtlAnalysis {
             parts.add(b.toString());
         }
         out.add(new Finding(Finding.Kind.INTERFACE_INFO, Finding.Severity.INFO, ttl, List.of(from),
-                from.getHostAddress() + " (hop " + ttl + ") named its interfaces: " + String.join(", ", parts)
+                AddressLiterals.format(from) + " (hop " + ttl + ") named its interfaces: " + String.join(", ", parts)
                         + ".",
                 "RFC 5837 interface information objects"));
     }

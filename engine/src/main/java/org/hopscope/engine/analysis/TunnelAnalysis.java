@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.trace.HopSnapshot;
 import org.hopscope.engine.trace.InterfaceSnapshot;
 import org.hopscope.engine.trace.MplsEntry;
@@ -48,7 +49,7 @@ final class TunnelAnalysis {
                     int lsrs = 255 - top.ttl();
                     out.add(new Finding(Finding.Kind.HIDDEN_MPLS_TUNNEL, Finding.Severity.INFO, h.ttl().value(),
                             List.of(i.address()),
-                            "An MPLS tunnel ends at " + i.address().getHostAddress() + " (hop " + h.ttl().value()
+                            "An MPLS tunnel ends at " + AddressLiterals.format(i.address()) + " (hop " + h.ttl().value()
                                     + "); about " + lsrs + " routers inside it do not show in the trace.",
                             "label " + top.label() + " with label TTL " + top.ttl() + " (255 − " + lsrs + ")"));
                 }
@@ -59,7 +60,7 @@ final class TunnelAnalysis {
                 }
                 for (InterfaceSnapshot i : labelled) {
                     routers.add(i.address());
-                    stacks.add("hop " + h.ttl().value() + " " + i.address().getHostAddress() + ": "
+                    stacks.add("hop " + h.ttl().value() + " " + AddressLiterals.format(i.address()) + ": "
                             + i.mplsStacks().stream().map(TunnelAnalysis::stack).collect(Collectors.joining(" | ")));
                 }
             } else if (start >= 0) {
@@ -107,7 +108,7 @@ final class TunnelAnalysis {
                         evidence = new ArrayList<>();
                     }
                     routers.add(i.address());
-                    evidence.add("hop " + h.ttl().value() + " " + i.address().getHostAddress() + " quoted TTL " + q);
+                    evidence.add("hop " + h.ttl().value() + " " + AddressLiterals.format(i.address()) + " quoted TTL " + q);
                     last = h.ttl().value();
                 }
             }

@@ -59,7 +59,7 @@ final class AnalysisSections {
             w.name("ttl").value(b.ttl());
             w.name("next_hops").beginArray();
             for (InetAddress a : b.nextHops()) {
-                w.value(a.getHostAddress());
+                w.value(AddressLiterals.format(a));
             }
             w.endArray();
             w.name("kind").value(b.kind().name().toLowerCase(Locale.ROOT));
@@ -75,7 +75,7 @@ final class AnalysisSections {
             w.name("convergence_ttl").value(d.convergenceTtl());
             w.name("interfaces").beginArray();
             for (InetAddress a : d.interfaces()) {
-                w.value(a.getHostAddress());
+                w.value(AddressLiterals.format(a));
             }
             w.endArray();
             w.name("max_width").value(d.maxWidth());
@@ -99,7 +99,7 @@ final class AnalysisSections {
             w.name("ttl").value(f.ttl());
             w.name("addresses").beginArray();
             for (InetAddress a : f.addresses()) {
-                w.value(a.getHostAddress());
+                w.value(AddressLiterals.format(a));
             }
             w.endArray();
             w.name("text").value(f.text());
@@ -138,7 +138,7 @@ final class AnalysisSections {
         if (a == null) {
             w.nullValue();
         } else {
-            w.value(a.getHostAddress());
+            w.value(AddressLiterals.format(a));
         }
     }
 }
