@@ -40,7 +40,7 @@ class MdaValidationTest {
     }
 
     @ParameterizedTest(name = "random topologies {0}")
-    @CsvSource({"lite, 80", "exhaustive, 60"})
+    @CsvSource({"lite, 50", "exhaustive, 40"})
     void randomTopologiesWithinTheBound(String algorithm, int runs) throws Exception {
         check(Validation.random(Algorithm.parse(algorithm), MdaSettings.defaults(), runs, 77));
     }
