@@ -100,7 +100,12 @@ public final class ShowCommand {
         if (numeric) {
             renderer.numeric(true);
         }
-        out.print(renderer.render(doc.snapshot()));
+        if (doc.snapshot().settings().algorithm().multipath()) {
+            MultipathText.render(doc.snapshot(), out);
+        } else {
+            out.print(renderer.render(doc.snapshot()));
+            MultipathText.findings(doc.snapshot(), out);
+        }
         out.flush();
         return 0;
     }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.hopscope.engine.HopscopeVersion;
-import org.hopscope.engine.algo.Tracer;
 import org.hopscope.engine.format.TraceDocumentWriter;
 import org.hopscope.engine.format.TraceTextRenderer;
 import org.hopscope.engine.trace.TraceSettings;
@@ -102,9 +101,9 @@ public final class TraceCommand {
             } catch (UsageException e) {
                 return usage(e);
             }
-            Tracer tracer;
+            TraceRun tracer;
             try {
-                tracer = new Tracer(settings, transport, target);
+                tracer = TraceRun.create(settings, transport, target);
             } catch (TransportException e) {
                 err.println("hopscope: " + e.getMessage());
                 err.flush();
@@ -143,7 +142,7 @@ public final class TraceCommand {
      * Runs the trace and prints it. With {@link #stopOnShutdown}, a shutdown hook (Ctrl-C) stops the
      * trace and waits, a bounded time, for what was measured to be printed.
      */
-    private TraceSnapshot runAndPrint(Tracer tracer, TraceOptions options, TraceEnrichment extras,
+    private TraceSnapshot runAndPrint(TraceRun tracer, TraceOptions options, TraceEnrichment extras,
             ProbeTransport transport, InetAddress target) throws IOException {
         CountDownLatch printed = new CountDownLatch(1);
         Thread hook = null;
@@ -186,13 +185,23 @@ public final class TraceCommand {
             extras.decorate(new TraceDocumentWriter(), snapshot).writeTo(snapshot, w);
             w.flush();
         } else {
-            extras.decorate(new TraceTextRenderer()).showIpId(options.showIpId()).showReplyTtl(options.showReplyTtl())
-                    .renderTo(snapshot, out);
+            if (snapshot.settings().algorithm().multipath()) {
+                MultipathText.render(snapshot, out);
+            } else {
+                extras.decorate(new TraceTextRenderer()).showIpId(options.showIpId())
+                        .showReplyTtl(options.showReplyTtl()).renderTo(snapshot, out);
+            }
             for (String line : extras.mtuLines()) {
                 out.println(line);
             }
+            if (!snapshot.settings().algorithm().multipath()) {
+                MultipathText.findings(snapshot, out);
+            }
         }
         out.flush();
+        if (options.dotFile() != null) {
+            MultipathText.writeDot(snapshot, java.nio.file.Path.of(options.dotFile()));
+        }
     }
 
     private int usage(UsageException e) {

@@ -21,6 +21,7 @@ import org.hopscope.engine.trace.TraceSettings;
  * @param targetGiven false when TARGET was left out, which only {@code --simulate} allows: the
  *     simulated network's first host is traced then (see {@link #withTarget})
  * @param transport {@code --transport}: auto (default), helper, unprivileged or simulated
+ * @param dotFile {@code --dot FILE}: also write the multipath topology as Graphviz, or null
  */
 public record TraceOptions(
         TraceSettings settings,
@@ -31,7 +32,8 @@ public record TraceOptions(
         boolean help,
         boolean version,
         boolean targetGiven,
-        String transport) {
+        String transport,
+        String dotFile) {
 
     /** The values {@code --transport} accepts; "auto" lets the engine pick the best real transport. */
     public static final java.util.List<String> TRANSPORTS = java.util.List.of("auto", "helper", "unprivileged", "simulated");
@@ -42,7 +44,7 @@ public record TraceOptions(
     /** These options with another target. */
     public TraceOptions withTarget(String target) {
         return new TraceOptions(settings.toBuilder().target(target).build(), showIpId, showReplyTtl, json, simulate,
-                help, version, true, transport);
+                help, version, true, transport, dotFile);
     }
 
     public static final String USAGE = """
@@ -56,7 +58,8 @@ public record TraceOptions(
 
             Options (as paris-traceroute(8)):
               -a ALGO     probing algorithm: hopbyhop, packetbypacket, concurrent, scout
-                          (default concurrent)
+                          (default concurrent), or exhaustive (MDA) or lite (MDA-Lite) to
+                          find every load-balanced path, printed as address:flows
               -b ID       initial probe identifier, 1..65534 (default 1)
               -d PORT     UDP/TCP destination port (default 33457; 80 with -p tcp)
               -f TTL      first TTL (default 1)
@@ -78,6 +81,8 @@ public record TraceOptions(
             Hopscope options:
               --classic        classic traceroute probes (each probe its own flow) instead of Paris
               --json           print the trace document (JSON, see docs/trace-document.md)
+              --multipath      find every load-balanced path with MDA-Lite (same as -a lite)
+              --dot FILE       also write the path topology as Graphviz (dot -Tsvg FILE)
               --simulate NET   trace a simulated network: a built-in name or a topology file
               --transport T    how probes are sent: auto (default: the native helper when it is
                                installed, else unprivileged sockets), helper, unprivileged, simulated
@@ -139,6 +144,24 @@ public record TraceOptions(
                         }
                         p.transport = value;
                     }
+                    case "--dot" -> {
+                        if (value == null) {
+                            if (i + 1 >= args.size()) {
+                                throw new UsageException("option --dot needs a file name");
+                            }
+                            value = args.get(++i);
+                        }
+                        if (value.isBlank()) {
+                            throw new UsageException("--dot: the file name is empty");
+                        }
+                        p.dotFile = value;
+                    }
+                    case "--multipath" -> {
+                        if (value != null) {
+                            throw new UsageException("option --multipath takes no value");
+                        }
+                        p.algorithm = Algorithm.LITE;
+                    }
                     case "--classic", "--json", "--help", "--version" -> {
                         if (value != null) {
                             throw new UsageException("option " + name + " takes no value");
@@ -194,9 +217,6 @@ public record TraceOptions(
         return p.build(target, true);
     }
 
-    private static final java.util.Set<Algorithm> SINGLE_PATH = java.util.EnumSet.of(Algorithm.HOPBYHOP,
-            Algorithm.PACKETBYPACKET, Algorithm.CONCURRENT, Algorithm.SCOUT);
-
     private static final class Parser {
         ProbeProtocol protocol = ProbeProtocol.UDP;
         ProbeMethod method = ProbeMethod.PARIS;
@@ -221,6 +241,7 @@ public record TraceOptions(
         boolean version;
         String simulate;
         String transport = "auto";
+        String dotFile;
 
         void flag(char c) throws UsageException {
             switch (c) {
@@ -241,7 +262,7 @@ public record TraceOptions(
 
         void option(char c, String v) throws UsageException {
             switch (c) {
-                case 'a' -> algorithm = singlePathAlgorithm(v);
+                case 'a' -> algorithm = algorithm(v);
                 case 'p' -> {
                     try {
                         protocol = ProbeProtocol.parse(v);
@@ -263,20 +284,14 @@ public record TraceOptions(
             }
         }
 
-        /** paris-traceroute's single-path algorithms; multipath exploration is another command's job. */
-        private static Algorithm singlePathAlgorithm(String v) throws UsageException {
-            String expected = " (expected hopbyhop, packetbypacket, concurrent or scout)";
-            Algorithm a;
+        /** paris-traceroute's algorithms, single-path and multipath (exhaustive, lite). */
+        private static Algorithm algorithm(String v) throws UsageException {
             try {
-                a = Algorithm.parse(v);
+                return Algorithm.parse(v);
             } catch (IllegalArgumentException e) {
-                throw new UsageException("-a: unknown algorithm '" + v + "'" + expected);
+                throw new UsageException("-a: unknown algorithm '" + v
+                        + "' (expected hopbyhop, packetbypacket, concurrent, scout, exhaustive or lite)");
             }
-            if (!SINGLE_PATH.contains(a)) {
-                throw new UsageException("-a: '" + v + "' explores every path, which 'hopscope trace' does not do"
-                        + expected);
-            }
-            return a;
         }
 
         private static int number(char flag, String v, String what, int lo, int hi) throws UsageException {
@@ -326,8 +341,13 @@ public record TraceOptions(
             if (length != null) {
                 b.packetLength(length);
             }
+            if (algorithm.multipath() && method == ProbeMethod.CLASSIC) {
+                throw new UsageException("-a " + algorithm.cliName() + " needs Paris probes: a classic probe's flow"
+                        + " changes with every packet, so no path can be followed (drop --classic)");
+            }
             try {
-                return new TraceOptions(b.build(), ipId, replyTtl, json, simulate, help, version, targetGiven, transport);
+                return new TraceOptions(b.build(), ipId, replyTtl, json, simulate, help, version, targetGiven,
+                        transport, dotFile);
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }

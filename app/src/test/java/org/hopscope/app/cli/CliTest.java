@@ -59,7 +59,7 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "trace", "trace -q", "trace -q x h", "trace -m 300 h", "trace -f 9 -m 3 h", "trace -a exhaustive h",
+        "trace", "trace -q", "trace -q x h", "trace -m 300 h", "trace -f 9 -m 3 h", "trace --classic -a exhaustive h",
         "trace -p sctp h", "trace -x h", "trace --bogus h", "trace h1 h2", "trace -4 -6 h", "trace --json=1 h",
         "trace -w 0 h", "trace -T -1 h", "trace -t 300 h", "trace -L 99999 h", "trace -b 0 h", "trace -s 0 h",
         "trace -d 65536 h", "trace -M 0 h", "trace -q 0 h", "trace --simulate"})

@@ -39,6 +39,9 @@ class TraceCommandTest {
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.errLines()).containsExactly(SUMMARY);
         List<String> lines = r.outLines();
+        // The findings (PathAnalysis) follow the hop lines.
+        assertThat(lines).contains("Findings:");
+        lines = lines.subList(0, lines.indexOf("Findings:"));
         assertThat(lines.get(0)).matches(HEADER);
         assertThat(lines.get(1)).startsWith(" 1  198.18.0.1 (198.18.0.1)  ").endsWith(" ms");
         assertThat(lines.get(2)).startsWith(" 2  198.18.1.1 (198.18.1.1)  ");
@@ -112,7 +115,8 @@ class TraceCommandTest {
         assertThat(shown.out()).contains("2001:db8:90::80");
         Result fromStdin = CliRun.runWithInput(json.out(), new TransportChooser(), "show", "-n", "-");
         assertThat(fromStdin.status()).isZero();
-        assertThat(fromStdin.out()).doesNotContain("(2001:db8");
+        // -n: no "name (address)" pairs in the hop lines (the findings after them name addresses in parentheses).
+        assertThat(fromStdin.out().substring(0, fromStdin.out().indexOf("Findings:"))).doesNotContain("(2001:db8");
     }
 
     @Test

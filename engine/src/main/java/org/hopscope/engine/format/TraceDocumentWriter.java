@@ -149,6 +149,7 @@ public final class TraceDocumentWriter {
             w.name(e.getKey());
             e.getValue().write(w);
         }
+        AnalysisSections.write(w, s);
         w.endObject();
         w.flush();
         out.write('\n');

@@ -54,6 +54,9 @@ final class DiamondFinder {
         for (int d = 0; d < n; d++) {
             Set<Integer> out = new LinkedHashSet<>(succ.get(d));
             out.remove(exit);
+            // A link across silent or rate-limited hops to a node another next hop leads to anyway is
+            // the same path seen with holes, not a second branch.
+            out.removeIf(b -> reachableFromOther(b, out, succ, exit));
             if (out.size() < 2) {
                 continue;
             }
@@ -62,6 +65,28 @@ final class DiamondFinder {
         }
         r.sort(Comparator.comparingInt(Diamond::divergenceTtl).thenComparing(x -> -x.interfaces().size()));
         return r;
+    }
+
+    private static boolean reachableFromOther(int target, Set<Integer> heads, List<Set<Integer>> succ, int exit) {
+        for (int h : heads) {
+            if (h == target) {
+                continue;
+            }
+            BitSet seen = new BitSet();
+            java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>(List.of(h));
+            while (!todo.isEmpty()) {
+                int v = todo.pop();
+                if (v == target) {
+                    return true;
+                }
+                if (v == exit || seen.get(v)) {
+                    continue;
+                }
+                seen.set(v);
+                todo.addAll(succ.get(v));
+            }
+        }
+        return false;
     }
 
     /** Iterative data-flow: pdom(x) = {x} ∪ ⋂ pdom(successors). Works on any graph with an exit. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.probe.FlowId;
 
 /**
@@ -110,7 +111,7 @@ public final class DotWriter {
         if (name != null && !name.isEmpty()) {
             sb.append(name).append('\n');
         }
-        sb.append(v.address().getHostAddress());
+        sb.append(AddressLiterals.format(v.address()));
         if (v.role() == Vertex.Role.SOURCE) {
             sb.append("\nsource");
         } else {
@@ -142,7 +143,7 @@ public final class DotWriter {
     }
 
     private static String id(InetAddress a) {
-        return quote(a.getHostAddress());
+        return quote(AddressLiterals.format(a));
     }
 
     /** A DOT double-quoted string; newlines become DOT's centred line breaks. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.hopscope.engine.format.AddressLiterals;
 import org.hopscope.engine.probe.FlowId;
 
 /**
@@ -18,7 +19,7 @@ public final class FlowLists {
 
     /** {@code address:flow,flow,...} */
     public static String entry(InetAddress address, Collection<FlowId> flows) {
-        return address.getHostAddress() + ":" + flows.stream().map(FlowId::toString).collect(Collectors.joining(","));
+        return AddressLiterals.format(address) + ":" + flows.stream().map(FlowId::toString).collect(Collectors.joining(","));
     }
 
     /**

@@ -60,7 +60,7 @@ class TraceDocumentTest {
         JsonObject doc = tree(TraceFixtures.rich());
         assertThat(doc.keySet()).containsExactly("schema", "version", "tool", "target", "source", "settings",
                 "transport", "start", "end", "duration_ms", "status", "status_detail", "probes_sent",
-                "unmatched_replies", "hops", "links", "probes");
+                "unmatched_replies", "hops", "links", "probes", "topology", "findings");
         assertThat(doc.get("schema").getAsString()).isEqualTo("hopscope-trace");
         assertThat(doc.get("version").getAsInt()).isEqualTo(1);
         assertThat(doc.getAsJsonObject("tool").get("name").getAsString()).isEqualTo("Hopscope");

@@ -180,6 +180,80 @@ final class TopologyGenerator {
         return g.finish(merge);
     }
 
+    /**
+     * A random network, as fakeroute's validation uses: 1 to 3 load balancers in series, each a plain
+     * diamond of width 2..16, a nested one (2..4 × 2..4), one with branches of unequal length (2..3
+     * branches) or a meshed one (2..4 routers per layer). The same seed gives the same network.
+     */
+    static String random(long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        TopologyGenerator g = new TopologyGenerator("random-" + seed, "random load balancers, seed " + seed);
+        String at = g.start();
+        int n = 1 + rnd.nextInt(3);
+        for (int i = 0; i < n; i++) {
+            at = switch (rnd.nextInt(4)) {
+                case 0 -> g.diamond(at, 2 + rnd.nextInt(15), "");
+                case 1 -> g.nestedFrom(at, 2 + rnd.nextInt(3), 2 + rnd.nextInt(3));
+                case 2 -> g.unequalFrom(at, 2 + rnd.nextInt(2));
+                default -> g.meshedFrom(at, 2 + rnd.nextInt(3));
+            };
+            String next = g.router();
+            g.link(at, next);
+            at = next;
+        }
+        return g.finish(at);
+    }
+
+    private String nestedFrom(String lb, int outer, int inner) {
+        String merge = router();
+        for (int i = 0; i < outer; i++) {
+            String b = router();
+            link(lb, b);
+            for (int j = 0; j < inner; j++) {
+                String c = router();
+                link(b, c);
+                link(c, merge);
+            }
+        }
+        return merge;
+    }
+
+    private String unequalFrom(String lb, int k) {
+        String merge = router();
+        for (int len = 1; len <= k; len++) {
+            String prev = lb;
+            for (int h = 0; h < len; h++) {
+                String r = router();
+                link(prev, r);
+                prev = r;
+            }
+            link(prev, merge);
+        }
+        return merge;
+    }
+
+    private String meshedFrom(String lb, int k) {
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        for (int i = 0; i < k; i++) {
+            first.add(router());
+        }
+        for (int i = 0; i < k; i++) {
+            second.add(router());
+        }
+        String merge = router();
+        for (String a : first) {
+            link(lb, a);
+            for (String b : second) {
+                link(a, b);
+            }
+        }
+        for (String b : second) {
+            link(b, merge);
+        }
+        return merge;
+    }
+
     /** A plain path of {@code hops} routers. */
     static String chain(int hops) {
         TopologyGenerator g = new TopologyGenerator("chain-" + hops, "a plain path");

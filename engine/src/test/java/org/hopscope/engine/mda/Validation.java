@@ -113,6 +113,31 @@ final class Validation {
         return new Result(name, algorithm, runs, failures, falseRuns, (double) total / runs, max, bound);
     }
 
+    /**
+     * {@code runs} random topologies ({@link TopologyGenerator#random}, seeds from {@code firstSeed}),
+     * one trace each; the bound is the mean of their theoretical failure probabilities (the expected
+     * failure count of a sum of Bernoulli trials).
+     */
+    static Result random(Algorithm algorithm, MdaSettings mda, int runs, long firstSeed) throws Exception {
+        int failures = 0;
+        int falseRuns = 0;
+        long total = 0;
+        long max = 0;
+        double boundSum = 0;
+        for (int i = 0; i < runs; i++) {
+            Topology topo = Topology.parse(TopologyGenerator.random(firstSeed + i), "random").withSeed(firstSeed + i);
+            Outcome o = once(topo, TopologyGenerator.DESTINATION, algorithm, mda, ProbeProtocol.UDP);
+            failures += o.complete() ? 0 : 1;
+            falseRuns += o.falseLinks().isEmpty() ? 0 : 1;
+            total += o.run().probesSent();
+            max = Math.max(max, o.run().probesSent());
+            List<List<InetAddress>> paths = truthPaths(topo, TopologyGenerator.DESTINATION);
+            boundSum += algorithm == Algorithm.EXHAUSTIVE ? FailureBounds.mda(paths, mda)
+                    : FailureBounds.mdaLite(paths, mda);
+        }
+        return new Result("random", algorithm, runs, failures, falseRuns, (double) total / runs, max, boundSum / runs);
+    }
+
     static List<List<InetAddress>> truthPaths(Topology topo, String destination) throws Exception {
         InetAddress dst = InetAddress.getByName(destination);
         TraceSettings settings = TraceSettings.builder(destination).build();

@@ -1,0 +1,107 @@
+package org.hopscope.engine.mda;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hopscope.engine.algo.Algorithm;
+import org.hopscope.engine.graph.MultipathTopology;
+import org.hopscope.engine.graph.TopologyBuilder;
+import org.hopscope.engine.netns.Cmd;
+import org.hopscope.engine.netns.HelperLab;
+import org.hopscope.engine.netns.LabTopology;
+import org.hopscope.engine.netns.Traces;
+import org.hopscope.engine.netns.Truth;
+import org.hopscope.engine.probe.ProbeProtocol;
+import org.hopscope.engine.trace.TraceSettings;
+import org.hopscope.engine.trace.TraceSnapshot;
+import org.hopscope.engine.transport.helper.HelperTransport;
+
+/**
+ * The namespace half of {@code bench/mda-bench.sh} (not a unit test): on the {@link LabTopology}
+ * lab, MDA and MDA-Lite through the helper and {@code scamper -c "tracelb"} in the same source
+ * namespace, towards the same target, REPS times each: probes sent, links of the ECMP diamond found.
+ * Usage: {@code MdaLabBench REPS}.
+ */
+public final class MdaLabBench {
+    private static final Pattern SCAMPER_PROBES = Pattern.compile("\"probec\":\\s*(\\d+)");
+    private static final Pattern SCAMPER_ADDR = Pattern.compile("\"addr\":\\s*\"([0-9.]+)\"");
+
+    private MdaLabBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int reps = Integer.parseInt(args[0]);
+        try (HelperLab lab = HelperLab.start("scamper")) {
+            List<List<Truth.Hop>> paths = List.of(lab.lab.path(LabTopology.BRANCH_A, false),
+                    lab.lab.path(LabTopology.BRANCH_B, false));
+            Set<Truth.Link> truth = new HashSet<>(Truth.links(paths));
+            truth.removeIf(l -> silent(lab, l));
+            Set<String> interfaces = new HashSet<>();
+            paths.forEach(p -> p.stream().filter(h -> !h.silent()).forEach(h -> interfaces.add(h.address().getHostAddress())));
+            System.out.printf(Locale.ROOT, "%-22s %4s %8s %12s %12s %8s%n", "tool", "rep", "probes", "interfaces",
+                    "links", "reached");
+            double[] sums = new double[3];
+            for (int rep = 1; rep <= reps; rep++) {
+                try (HelperTransport transport = lab.transport()) {
+                    int i = 0;
+                    for (Algorithm a : new Algorithm[] {Algorithm.EXHAUSTIVE, Algorithm.LITE}) {
+                        TraceSettings s = Traces.lab(LabTopology.TARGET4).algorithm(a).protocol(ProbeProtocol.UDP)
+                                .waitTime(Duration.ofSeconds(1)).destinationPort(33434 + 100 * rep).build();
+                        TraceSnapshot snap = new MultipathTracer(s, MdaSettings.defaults().withMaxInFlight(16),
+                                transport, LabTopology.TARGET4).run();
+                        MultipathTopology t = TopologyBuilder.build(snap);
+                        int links = 0;
+                        for (Truth.Link l : truth) {
+                            links += t.links().stream().anyMatch(k -> k.from().equals(l.from()) && k.to().equals(l.to()))
+                                    ? 1 : 0;
+                        }
+                        Set<String> seen = new HashSet<>();
+                        t.vertices().forEach(v -> seen.add(v.address().getHostAddress()));
+                        seen.retainAll(interfaces);
+                        print("hopscope -a " + a.cliName(), rep, snap.probesSent(), seen.size() + "/" + interfaces.size(),
+                                links + "/" + truth.size(), snap.hops().stream().anyMatch(h -> h.reachedDestination()));
+                        sums[i++] += snap.probesSent();
+                        Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
+                    }
+                }
+                Cmd.Result r = lab.lab.src().tryExec(Duration.ofSeconds(120), "scamper", "-O", "json", "-c",
+                        "tracelb -P udp-dport -q 1 -w 1 -c 95", "-i", LabTopology.TARGET4.getHostAddress());
+                Matcher m = SCAMPER_PROBES.matcher(r.out());
+                long probes = m.find() ? Long.parseLong(m.group(1)) : -1;
+                Set<String> seen = new HashSet<>();
+                Matcher am = SCAMPER_ADDR.matcher(r.out());
+                while (am.find()) {
+                    seen.add(am.group(1));
+                }
+                boolean reached = seen.contains(LabTopology.TARGET4.getHostAddress());
+                seen.retainAll(interfaces);
+                if (probes < 0) {
+                    System.err.println("scamper output not understood (exit " + r.exit() + "): " + r.out() + r.err());
+                }
+                // scamper's tracelb JSON lists links per node; here it keeps the whole path as one node's
+                // link with several addresses per hop, so its links are not comparable: interfaces only.
+                print("scamper tracelb", rep, probes, seen.size() + "/" + interfaces.size(), "n/a", reached);
+                sums[2] += probes;
+                Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
+            }
+            System.out.printf(Locale.ROOT, "mean probes: exhaustive %.1f, lite %.1f, scamper tracelb %.1f;"
+                    + " lite/scamper %.2f, exhaustive/scamper %.2f%n", sums[0] / reps, sums[1] / reps, sums[2] / reps,
+                    sums[1] / sums[2], sums[0] / sums[2]);
+        }
+    }
+
+    private static boolean silent(HelperLab lab, Truth.Link l) {
+        return lab.lab.path(LabTopology.BRANCH_A, false).stream().filter(Truth.Hop::silent)
+                .anyMatch(h -> h.address().equals(l.from()) || h.address().equals(l.to()));
+    }
+
+    private static void print(String tool, int rep, long probes, String interfaces, String links, boolean reached) {
+        System.out.printf(Locale.ROOT, "%-22s %4d %8d %12s %12s %8s%n", tool, rep, probes, interfaces, links,
+                reached ? "yes" : "no");
+    }
+}
