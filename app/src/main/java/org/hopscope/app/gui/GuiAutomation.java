@@ -147,16 +147,11 @@ public final class GuiAutomation extends Application {
             vm.runningProperty().addListener((o, was, now) -> finishedIfFinal());
             vm.presentationProperty().addListener((o, was, now) -> finishedIfFinal());
             vm.lastMessageProperty().addListener((o, was, now) -> finishedIfFinal());
-            Thread guard = new Thread(() -> {
-                try {
-                    Thread.sleep(plan.timeoutSeconds() * 1000L);
-                } catch (InterruptedException e) {
-                    return;
-                }
-                Platform.runLater(() -> fail("no result within " + plan.timeoutSeconds() + " s"));
-            }, "hopscope-automation-timeout");
-            guard.setDaemon(true);
-            guard.start();
+            // A timer on the FX thread itself, so no hand-off is needed (FxDispatcher is the only one).
+            javafx.animation.PauseTransition guard =
+                    new javafx.animation.PauseTransition(javafx.util.Duration.seconds(plan.timeoutSeconds()));
+            guard.setOnFinished(e -> fail("no result within " + plan.timeoutSeconds() + " s"));
+            guard.play();
         }
 
         private void finishedIfFinal() {

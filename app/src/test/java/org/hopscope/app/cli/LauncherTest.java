@@ -205,7 +205,7 @@ class LauncherTest {
             assertThat(r.status()).as(r.err()).isZero();
             assertThat(r.out()).isEqualTo("Hopscope 0.1.0\n");
             assertThat(r.err()).contains("hopscope: building");
-            assertThat(mvnLogLines()).containsExactly(root + " -B -q -Dstyle.color=never -Dmaven.test.skip=true -pl app -am package");
+            assertThat(mvnLogLines()).containsExactly(root + " -B -q -Dstyle.color=never -DskipTests -pl app -am package");
         } finally {
             Files.setLastModifiedTime(source, LONG_AGO);
             Files.setLastModifiedTime(root.resolve("app/target/hopscope-app-0.1.0-SNAPSHOT.jar"),
