@@ -16,7 +16,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import org.hopscope.app.gui.HopscopeApp;
 import org.hopscope.app.gui.model.AddressLabeler;
-import org.hopscope.app.gui.model.BasicDiagnostician;
+import org.hopscope.app.gui.model.EngineDiagnostician;
 import org.hopscope.app.gui.model.GraphLayout;
 import org.hopscope.app.gui.model.LatencyThresholds;
 import org.hopscope.app.gui.model.LayeredLayout;
@@ -181,7 +181,7 @@ public final class GuiBench {
         ContinuousTracer t = new ContinuousTracer(s, new SimulatedTransport(demo, SimulatedTransport.Clock.VIRTUAL),
                 InetAddress.getByName("198.18.90.80"),
                 ContinuousSettings.every(Duration.ofMillis(100)).withMaxRounds(rounds));
-        PresentationBuilder pb = new PresentationBuilder(new BasicDiagnostician());
+        PresentationBuilder pb = new PresentationBuilder(new EngineDiagnostician());
         PresentationOptions po = PresentationOptions.DEFAULT;
         long step = Math.max(1, rounds / 6);
         long[] nextReport = {step};
