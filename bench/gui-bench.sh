@@ -2,7 +2,7 @@
 # GUI benchmarks with figures (issue 5): cold start to an interactive window, layout + paint of a
 # 2,000-node multipath graph, heap over an hour of simulated continuous tracing at 10 rounds/s.
 # Needs a display: run under xvfb-run -a -s "-screen 0 1600x1000x24" bash bench/gui-bench.sh
-# Usage: bench/gui-bench.sh [coldstart|graph|heap|all] ; HEAP_ROUNDS=36000 by default.
+# Usage: bench/gui-bench.sh [coldstart|graph|heap|diagnose|all] ; HEAP_ROUNDS=36000 by default.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -25,4 +25,8 @@ fi
 if [[ "$what" == heap || "$what" == all ]]; then
     echo "== heap during continuous tracing, virtual time, ${HEAP_ROUNDS:-36000} rounds at 10 rounds/s"
     java "${java_opts[@]}" -Xmx512m -cp "$cp" org.hopscope.app.gui.bench.GuiBench heap "${HEAP_ROUNDS:-36000}"
+fi
+if [[ "$what" == diagnose || "$what" == all ]]; then
+    echo "== diagnosis (engine PathAnalysis) per live update vs the whole presentation, off the FX thread"
+    java "${java_opts[@]}" -cp "$cp" org.hopscope.app.gui.bench.GuiBench diagnose
 fi

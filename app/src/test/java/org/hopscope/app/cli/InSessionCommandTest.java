@@ -60,4 +60,18 @@ class InSessionCommandTest {
         assertThat(c.run(List.of("-p", "tcp-insession", "-q", "abc", "198.18.43.2"))).isEqualTo(TraceCommand.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("hopscope: -q: 'abc' is not a whole number");
     }
+
+    @Test
+    void jsonIsAClearUsageErrorNotTextOrATrace() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        TraceCommand c = new TraceCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        // the helper is never started: the refusal comes before any connection is opened
+        assertThat(c.run(List.of("-p", "tcp-insession", "--json", "198.18.43.2"))).isEqualTo(TraceCommand.USAGE);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("hopscope: --json is not available for -p tcp-insession")
+                .contains("-p tcp");
+        assertThat(c.run(List.of("-ptcp-insession", "198.18.43.2", "--json"))).isEqualTo(TraceCommand.USAGE);
+    }
 }

@@ -21,6 +21,7 @@ import org.hopscope.app.gui.model.TracePresentation;
 import org.hopscope.app.gui.model.Verdict;
 import org.hopscope.app.gui.run.TraceMode;
 import org.hopscope.app.gui.store.GuiSettingsStore;
+import org.hopscope.engine.analysis.Finding;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,10 +98,30 @@ class DemoTraceGuiTest {
         assertThat(g.edgeKeys()).contains("source -> 1:198.18.0.1", "3:198.18.10.9 -> 4:198.18.20.1",
                 "3:198.18.10.9 -> 4:198.18.21.1");
         assertThat(g.nodes().size()).isGreaterThanOrEqualTo(15);
-        // diagnosis in plain words
+        // diagnosis: the engine's findings (PathAnalysis), most serious first, each linked to its hops
         List<Verdict> verdicts = onFx(() -> List.copyOf(app.window().diagnosis().verdicts()));
-        assertThat(verdicts).extracting(Verdict::title).anyMatch(t -> t.startsWith("Load balancing over up to"));
-        assertThat(verdicts).extracting(Verdict::title).anyMatch(t -> t.startsWith("MPLS tunnel"));
+        assertThat(verdicts).extracting(Verdict::kind).contains(Finding.Kind.DIAMOND, Finding.Kind.MPLS_TUNNEL,
+                Finding.Kind.MISSING_HOPS);
+        assertThat(verdicts).extracting(Verdict::severity)
+                .isSortedAccordingTo(java.util.Comparator.<Verdict.Severity>reverseOrder());
+        assertThat(verdicts).filteredOn(v -> v.kind() != null).allMatch(v -> !v.explanation().isBlank());
+        List<String> engineTexts = org.hopscope.engine.analysis.PathAnalysis.analyze(live.snapshot()).stream()
+                .map(Finding::text).toList();
+        assertThat(verdicts).filteredOn(v -> v.kind() != null).extracting(Verdict::explanation)
+                .containsExactlyInAnyOrderElementsOf(engineTexts);
+        Verdict mpls = verdicts.stream().filter(v -> v.kind() == Finding.Kind.MPLS_TUNNEL).findFirst().get();
+        assertThat(mpls.firstHop()).isGreaterThan(0);
+        int mplsRow = verdicts.indexOf(mpls);
+        onFx(() -> {
+            app.window().diagnosis().list().getSelectionModel().select(mplsRow);
+            return null;
+        });
+        waitUntil(5, () -> app.viewModel().selectedTtl.get() == mpls.firstHop());
+        assertThat(onFx(() -> app.viewModel().selectedAddress.get())).isEqualTo(mpls.firstAddress());
+        onFx(() -> {
+            app.window().diagnosis().list().getSelectionModel().clearSelection();
+            return null;
+        });
 
         // drill down: clicking a topology node selects its hop in the table and fills the details pane
         int node = g.nodes().stream().filter(n -> n.key().equals("4:198.18.21.1")).findFirst().get().id();

@@ -17,6 +17,7 @@ import org.hopscope.app.gui.model.ChartModel;
 import org.hopscope.app.gui.model.HopRow;
 import org.hopscope.app.gui.run.TraceMode;
 import org.hopscope.app.gui.store.GuiSettingsStore;
+import org.hopscope.app.gui.viewmodel.ProtocolChoice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,38 @@ class InteractionGuiTest {
             app.close();
             return null;
         });
+    }
+
+    @Test
+    void tcpInSessionIsOfferedAndTheDemoNetworkSaysWhyItIsUnavailable(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        var combo = (javafx.scene.control.ComboBox<ProtocolChoice>) robot.lookup("#protocol").query();
+        assertThat(onFx(() -> List.copyOf(combo.getItems()))).containsExactly(ProtocolChoice.UDP,
+                ProtocolChoice.ICMP, ProtocolChoice.TCP, ProtocolChoice.TCP_INSESSION);
+        robot.clickOn("#protocol");
+        robot.clickOn("TCP in session");
+        waitUntil(5, () -> app.viewModel().options.inSession());
+        // the engine-side protocol follows (InSession probes are TCP: the port defaults to 80)
+        assertThat(onFx(() -> app.viewModel().options.protocol.get()))
+                .isEqualTo(org.hopscope.engine.probe.ProbeProtocol.TCP);
+        robot.clickOn("#target").write("demo").type(KeyCode.ENTER);
+        waitUntil(10, () -> app.viewModel().lastMessageProperty().get() != null);
+        var m = onFx(() -> app.viewModel().lastMessageProperty().get());
+        assertThat(m.title()).isEqualTo("TCP in session is unavailable");
+        assertThat(m.text()).contains("not available on the demo network").contains("Pick UDP, ICMP or TCP");
+        assertThat(onFx(() -> app.viewModel().statusProperty().get())).isEqualTo(m.text());
+        // nothing started, nothing failed
+        assertThat(onFx(() -> app.viewModel().runningProperty().get())).isFalse();
+        assertThat(onFx(() -> app.viewModel().presentation())).isNull();
+        robot.type(KeyCode.ESCAPE);
+        // back to a probe protocol, the same target traces
+        onFx(() -> {
+            app.viewModel().options.protocolChoice.set(ProtocolChoice.UDP);
+            app.viewModel().options.mode.set(TraceMode.PARIS);
+            app.viewModel().start();
+            return null;
+        });
+        waitUntil(30, () -> app.viewModel().presentation() != null);
     }
 
     @Test

@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import org.hopscope.app.gui.run.TraceMode;
 import org.hopscope.app.gui.viewmodel.MainViewModel;
 import org.hopscope.app.gui.viewmodel.TargetHistory;
+import org.hopscope.app.gui.viewmodel.ProtocolChoice;
 import org.hopscope.engine.probe.ProbeProtocol;
 import org.hopscope.engine.trace.TraceSettings;
 
@@ -63,11 +64,12 @@ public final class TargetBar extends HBox {
             }
         });
 
-        ComboBox<ProbeProtocol> protocol = new ComboBox<>(FXCollections.observableArrayList(ProbeProtocol.values()));
+        ComboBox<ProtocolChoice> protocol = new ComboBox<>(FXCollections.observableArrayList(ProtocolChoice.values()));
         protocol.setId("protocol");
-        protocol.valueProperty().bindBidirectional(vm.options.protocol);
+        protocol.valueProperty().bindBidirectional(vm.options.protocolChoice);
         protocol.setTooltip(new Tooltip("UDP: like traceroute. ICMP: like Windows tracert. TCP: passes firewalls"
-                + " that allow a service port (e.g. 443)."));
+                + " that allow a service port (e.g. 443). TCP in session: probes inside a real TCP connection to"
+                + " the port, which stateful firewalls let through; needs the installed helper."));
 
         Spinner<Integer> port = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 65535, 0));
         port.setId("port");

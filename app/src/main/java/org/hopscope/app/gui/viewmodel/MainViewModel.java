@@ -25,7 +25,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.hopscope.app.gui.fx.FxDispatcher;
 import org.hopscope.app.gui.model.AddressLabeler;
-import org.hopscope.app.gui.model.BasicDiagnostician;
+import org.hopscope.app.gui.model.EngineDiagnostician;
 import org.hopscope.app.gui.model.Diagnostician;
 import org.hopscope.app.gui.model.FocusWindow;
 import org.hopscope.app.gui.model.LatencyThresholds;
@@ -34,6 +34,7 @@ import org.hopscope.app.gui.model.PresentationOptions;
 import org.hopscope.app.gui.model.PrivacyMask;
 import org.hopscope.app.gui.model.TracePresentation;
 import org.hopscope.app.gui.run.DemoNetworkSource;
+import org.hopscope.app.gui.run.InSessionSupport;
 import org.hopscope.app.gui.run.RealNetworkSource;
 import org.hopscope.app.gui.run.StaticTrace;
 import org.hopscope.app.gui.run.TraceJob;
@@ -45,6 +46,7 @@ import org.hopscope.app.gui.store.TraceFiles;
 import org.hopscope.engine.format.TraceDocument;
 import org.hopscope.engine.format.TraceDocumentException;
 import org.hopscope.engine.trace.TraceSnapshot;
+import org.hopscope.engine.transport.helper.HelperLocator;
 import org.hopscope.engine.trace.TraceStatus;
 
 /**
@@ -92,7 +94,7 @@ public final class MainViewModel {
     }
 
     public MainViewModel(FxDispatcher dispatcher) {
-        this(dispatcher, new BasicDiagnostician(), new DemoNetworkSource(), new RealNetworkSource());
+        this(dispatcher, new EngineDiagnostician(), new DemoNetworkSource(), new RealNetworkSource());
     }
 
     public MainViewModel(FxDispatcher dispatcher, Diagnostician diagnostician, DemoNetworkSource demo,
@@ -226,6 +228,10 @@ public final class MainViewModel {
             messages.accept(new UserMessage(UserMessage.Kind.ERROR, "Cannot probe the real network", source.describe()));
             return;
         }
+        if (options.inSession()) {
+            explainInSession(source, t);
+            return;
+        }
         TraceRequest request;
         try {
             request = new TraceRequest(options.settings(t), options.mode.get(), Math.max(1, options.flows.get()),
@@ -246,6 +252,17 @@ public final class MainViewModel {
         progress.set(request.mode() == TraceMode.CONTINUOUS ? -1 : 0);
         status.set(source.describe() + "  Tracing " + t + " (" + request.mode().label() + ")…");
         job.start();
+    }
+
+    /** TCP InSession cannot run in the window: say why (demo, no helper, or use the CLI), never fail. */
+    private void explainInSession(TransportSource source, String t) {
+        int port = options.port.get();
+        dispatcher.background(() -> InSessionSupport.unavailableReason(source, t, port, HelperLocator.forThisProcess()),
+                why -> {
+                    status.set(why);
+                    messages.accept(new UserMessage(UserMessage.Kind.INFO, "TCP in session is unavailable", why));
+                }, e -> messages.accept(new UserMessage(UserMessage.Kind.ERROR, "TCP in session is unavailable",
+                        String.valueOf(e.getMessage()))));
     }
 
     public void stop() {

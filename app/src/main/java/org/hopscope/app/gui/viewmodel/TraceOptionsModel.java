@@ -13,6 +13,8 @@ import org.hopscope.engine.trace.TraceSettings;
 /** The probe options the target bar and the "More options" panel edit. */
 public final class TraceOptionsModel {
     public final ObjectProperty<ProbeProtocol> protocol = new SimpleObjectProperty<>(ProbeProtocol.UDP);
+    /** What the protocol selector shows; kept in step with {@link #protocol}. */
+    public final ObjectProperty<ProtocolChoice> protocolChoice = new SimpleObjectProperty<>(ProtocolChoice.UDP);
     /** Destination port for UDP/TCP; 0 = the protocol's default (33457 / 80). */
     public final IntegerProperty port = new SimpleIntegerProperty(0);
     public final ObjectProperty<TraceMode> mode = new SimpleObjectProperty<>(TraceMode.MULTIPATH);
@@ -24,6 +26,24 @@ public final class TraceOptionsModel {
     public final IntegerProperty packetLength = new SimpleIntegerProperty(0);
     public final IntegerProperty flows = new SimpleIntegerProperty(16);
     public final IntegerProperty intervalMillis = new SimpleIntegerProperty(1000);
+
+    public TraceOptionsModel() {
+        protocolChoice.addListener((o, a, c) -> {
+            if (c != null && protocol.get() != c.protocol()) {
+                protocol.set(c.protocol());
+            }
+        });
+        protocol.addListener((o, a, p) -> {
+            if (p != null && protocolChoice.get().protocol() != p) {
+                protocolChoice.set(ProtocolChoice.of(p));
+            }
+        });
+    }
+
+    /** Whether the user picked TCP InSession, which the trace engine's settings cannot express. */
+    public boolean inSession() {
+        return protocolChoice.get() != null && protocolChoice.get().inSession();
+    }
 
     /** Settings for a target; throws IllegalArgumentException with a user-readable message. */
     public TraceSettings settings(String target) {
@@ -43,7 +63,7 @@ public final class TraceOptionsModel {
 
     public void load(GuiSettings s) {
         try {
-            protocol.set(ProbeProtocol.valueOf(s.protocol));
+            protocolChoice.set(ProtocolChoice.valueOf(s.protocol)); // UDP, ICMP, TCP or TCP_INSESSION
             mode.set(TraceMode.valueOf(s.mode));
         } catch (IllegalArgumentException e) {
             // unknown names from a newer build: keep the defaults
@@ -60,7 +80,7 @@ public final class TraceOptionsModel {
     }
 
     public void store(GuiSettings s) {
-        s.protocol = protocol.get().name();
+        s.protocol = protocolChoice.get().name();
         s.mode = mode.get().name();
         s.port = port.get();
         s.probesPerHop = probesPerHop.get();

@@ -16,7 +16,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.Canvas;
 import org.hopscope.app.gui.HopscopeApp;
 import org.hopscope.app.gui.model.AddressLabeler;
-import org.hopscope.app.gui.model.BasicDiagnostician;
+import org.hopscope.app.gui.model.EngineDiagnostician;
 import org.hopscope.app.gui.model.GraphLayout;
 import org.hopscope.app.gui.model.LatencyThresholds;
 import org.hopscope.app.gui.model.LayeredLayout;
@@ -49,8 +49,9 @@ public final class GuiBench {
             case "coldstart" -> coldStart();
             case "graph" -> graph(args.length > 1 ? Integer.parseInt(args[1]) : 2000);
             case "heap" -> heap(args.length > 1 ? Long.parseLong(args[1]) : 36_000);
+            case "diagnose" -> diagnose();
             default -> {
-                System.err.println("usage: GuiBench coldstart | graph [nodes] | heap [rounds]");
+                System.err.println("usage: GuiBench coldstart | graph [nodes] | heap [rounds] | diagnose");
                 System.exit(2);
             }
         }
@@ -181,7 +182,7 @@ public final class GuiBench {
         ContinuousTracer t = new ContinuousTracer(s, new SimulatedTransport(demo, SimulatedTransport.Clock.VIRTUAL),
                 InetAddress.getByName("198.18.90.80"),
                 ContinuousSettings.every(Duration.ofMillis(100)).withMaxRounds(rounds));
-        PresentationBuilder pb = new PresentationBuilder(new BasicDiagnostician());
+        PresentationBuilder pb = new PresentationBuilder(new EngineDiagnostician());
         PresentationOptions po = PresentationOptions.DEFAULT;
         long step = Math.max(1, rounds / 6);
         long[] nextReport = {step};
@@ -202,6 +203,46 @@ public final class GuiBench {
         });
         t.run();
         System.out.printf(Locale.ROOT, "heap_mb final after %d rounds: %.1f%n", t.rounds(), usedMb());
+    }
+
+    /**
+     * What the diagnosis costs per live update (the feed rebuilds the presentation up to 10 times a
+     * second, off the FX thread): the engine's PathAnalysis via EngineDiagnostician, against the whole
+     * presentation it is part of, on a demo MDA-Lite trace and on an hour of continuous rounds.
+     */
+    private static void diagnose() throws Exception {
+        Topology demo = Topology.builtIn("demo");
+        InetAddress target = InetAddress.getByName("198.18.90.80");
+        TraceSettings mdaSettings = TraceSettings.builder("demo").method(org.hopscope.engine.probe.ProbeMethod.PARIS)
+                .algorithm(org.hopscope.engine.algo.Algorithm.LITE).waitTime(Duration.ofMillis(300)).build();
+        var mda = new org.hopscope.engine.mda.MultipathTracer(mdaSettings,
+                org.hopscope.engine.mda.MdaSettings.defaults(),
+                new SimulatedTransport(demo, SimulatedTransport.Clock.VIRTUAL), target).run();
+        TraceSettings cs = TraceSettings.builder("demo").maxTtl(16).probesPerHop(1)
+                .waitTime(Duration.ofMillis(90)).build();
+        ContinuousTracer ct = new ContinuousTracer(cs, new SimulatedTransport(demo, SimulatedTransport.Clock.VIRTUAL),
+                target, ContinuousSettings.every(Duration.ofMillis(100)).withMaxRounds(36_000));
+        ct.run();
+        PresentationBuilder pb = new PresentationBuilder(new EngineDiagnostician());
+        for (var e : List.of(java.util.Map.entry("demo MDA-Lite", mda),
+                java.util.Map.entry("continuous 36000 rounds", ct.snapshot().aggregate()))) {
+            var snap = e.getValue();
+            var anomalies = org.hopscope.app.gui.model.HopAnomalies.of(snap);
+            List<Double> diag = new ArrayList<>();
+            List<Double> whole = new ArrayList<>();
+            int verdicts = 0;
+            for (int i = 0; i < 40; i++) {
+                long t = System.nanoTime();
+                verdicts = new EngineDiagnostician().diagnose(snap, anomalies, LatencyThresholds.DEFAULT).size();
+                diag.add((System.nanoTime() - t) / 1e6);
+                t = System.nanoTime();
+                pb.single(snap, PresentationOptions.DEFAULT);
+                whole.add((System.nanoTime() - t) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "diagnose_ms %s (%d probes, %d verdicts): median %.2f of a whole"
+                    + " presentation's %.2f (first run %.1f)%n", e.getKey(), snap.probes().size(), verdicts,
+                    median(diag.subList(10, 40)), median(whole.subList(10, 40)), diag.get(0));
+        }
     }
 
     /** CPU time of the whole process (FX, render and GC threads): on a shared machine, wall time lies. */
