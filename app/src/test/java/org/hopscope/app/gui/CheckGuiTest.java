@@ -174,6 +174,11 @@ class CheckGuiTest {
                 .getAsJsonObject("trace").get("schema").getAsString()).isEqualTo("hopscope-trace");
 
         // the text summary for the ticket goes to the clipboard
+        onFx(() -> {
+            view.show(); // the hop link brought the main window to the front
+            return null;
+        });
+        robot.sleep(300);
         robot.clickOn("#check-copy");
         waitUntil(5, () -> Clipboard.getSystemClipboard().hasString()
                 && Clipboard.getSystemClipboard().getString().contains("www:8080"));

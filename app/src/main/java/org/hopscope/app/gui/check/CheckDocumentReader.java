@@ -84,8 +84,8 @@ public final class CheckDocumentReader {
         }
         JsonObject dns = t.getAsJsonObject("dns");
         JsonObject connect = t.getAsJsonObject("connect");
-        String dnsText = str(dns, "outcome") + (dns.get("ms").isJsonNull() ? "" : " in " + ms(num(dns, "ms")));
-        String connectText = str(connect, "outcome") + (connect.get("ms").isJsonNull() ? ""
+        String dnsText = str(dns, "outcome").replace('_', ' ') + (dns.get("ms").isJsonNull() ? "" : " in " + ms(num(dns, "ms")));
+        String connectText = str(connect, "outcome").replace('_', ' ') + (connect.get("ms").isJsonNull() ? ""
                 : " in " + ms(num(connect, "ms")));
         List<CheckDocument.Hop> hops = new ArrayList<>();
         String protocol = null;

@@ -62,6 +62,10 @@ public final class CheckReportPainter {
                 + (m.dnsServers().isEmpty() ? "none" : String.join(" ", m.dnsServers()));
     }
 
+    private static String capitalized(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     private static String or(String s, String dflt) {
         return s == null || s.isEmpty() ? dflt : s;
     }
@@ -95,7 +99,7 @@ public final class CheckReportPainter {
                 "Machine: " + or(m.os(), "?") + (m.hostName() == null || m.hostName().isEmpty() ? ""
                         : ", " + m.hostName()) + (m.masked() ? " (privacy mask on)" : ""),
                 networkLine(m),
-                "Probing: " + or(d.transport(), "no probing transport"));
+                capitalized(or(d.transport(), "no probing transport")));
         for (String s : head) {
             text(g, s, TEXT, MUTED, M, y);
             y += LINE;
@@ -156,12 +160,18 @@ public final class CheckReportPainter {
 
     private static String hopText(CheckDocument.Hop h) {
         String who = h.address() == null ? "*" : h.address() + (h.name() == null ? "" : " " + h.name());
-        if (who.length() > 34) {
-            who = who.substring(0, 33) + "…";
+        if (who.length() > 30) {
+            who = who.substring(0, 29) + "…";
         }
-        String stats = h.received() == 0 ? "no reply" : String.format(Locale.ROOT, "%3.0f%% loss %7.1f ms",
-                h.lossPercent(), h.avgMs());
-        return String.format(Locale.ROOT, "%2d  %-35s %s", h.ttl(), who, stats);
+        String stats = h.received() == 0 ? "no reply            " : String.format(Locale.ROOT,
+                "%3.0f%% loss %7.1f ms", h.lossPercent(), h.avgMs());
+        String segment = h.segment() == null ? "" : switch (h.segment()) {
+            case "local_network" -> "local";
+            case "isp_edge" -> "ISP edge";
+            case "destination_network" -> "dest. net";
+            default -> h.segment();
+        };
+        return String.format(Locale.ROOT, "%2d  %-31s %s  %s", h.ttl(), who, stats, segment);
     }
 
     private static void dot(GraphicsContext g, String status, double x, double y, double size) {
