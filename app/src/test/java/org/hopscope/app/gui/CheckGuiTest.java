@@ -77,6 +77,7 @@ class CheckGuiTest {
 
     @Test
     void checksTheDemoNetworkShowsVerdictsExportsAndReopens(FxRobot robot) throws Exception {
+        assertThat(onFx(() -> app.window().acceleratorTexts())).contains("Ctrl+K");
         robot.clickOn("#check-button");
         waitUntil(10, () -> app.window().checkView().stage().isShowing());
         CheckView view = onFx(() -> app.window().checkView());

@@ -58,32 +58,33 @@ public final class CheckDocumentReader {
                     + (long) num(o, "version") + "); update Hopscope to open it.");
         }
         try {
-            JsonObject m = o.getAsJsonObject("machine");
+            JsonObject m = object(o, "machine");
             CheckDocument.Machine machine = new CheckDocument.Machine(m.get("masked").getAsBoolean(), str(m, "os"),
                     str(m, "host_name"), str(m, "interface"), str(m, "local_address"), str(m, "gateway"),
-                    strings(m.getAsJsonArray("dns_servers")));
+                    strings(array(m, "dns_servers")));
             List<CheckDocument.Target> targets = new ArrayList<>();
-            for (JsonElement t : o.getAsJsonArray("targets")) {
+            for (JsonElement t : array(o, "targets")) {
                 targets.add(target(t.getAsJsonObject()));
             }
             return new CheckDocument(str(o, "started"), (long) num(o, "duration_ms"), (long) num(o, "budget_ms"),
                     str(o, "status"), machine, str(o, "transport"), targets, json);
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("This check report is damaged: " + e.getMessage(), e);
+            throw new IllegalArgumentException("This check report is damaged: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()) + ".", e);
         }
     }
 
     private static CheckDocument.Target target(JsonObject t) {
         List<CheckDocument.Verdict> verdicts = new ArrayList<>();
-        for (JsonElement e : t.getAsJsonArray("verdicts")) {
+        for (JsonElement e : array(t, "verdicts")) {
             JsonObject v = e.getAsJsonObject();
             List<Integer> ttls = new ArrayList<>();
-            v.getAsJsonArray("ttls").forEach(x -> ttls.add(x.getAsInt()));
+            array(v, "ttls").forEach(x -> ttls.add(x.getAsInt()));
             verdicts.add(new CheckDocument.Verdict(str(v, "segment"), str(v, "status"), str(v, "reason"),
                     str(v, "sentence"), ttls));
         }
-        JsonObject dns = t.getAsJsonObject("dns");
-        JsonObject connect = t.getAsJsonObject("connect");
+        JsonObject dns = object(t, "dns");
+        JsonObject connect = object(t, "connect");
         String dnsText = str(dns, "outcome").replace('_', ' ') + (dns.get("ms").isJsonNull() ? "" : " in " + ms(num(dns, "ms")));
         String connectText = str(connect, "outcome").replace('_', ' ') + (connect.get("ms").isJsonNull() ? ""
                 : " in " + ms(num(connect, "ms")));
@@ -98,7 +99,7 @@ public final class CheckDocumentReader {
             protocol = str(path, "protocol");
             rounds = (long) num(path, "rounds");
             reached = path.get("reached").getAsBoolean();
-            for (JsonElement e : path.getAsJsonArray("hops")) {
+            for (JsonElement e : array(path, "hops")) {
                 JsonObject h = e.getAsJsonObject();
                 hops.add(new CheckDocument.Hop(h.get("ttl").getAsInt(), str(h, "address"), str(h, "name"),
                         (long) num(h, "sent"), (long) num(h, "received"), num(h, "loss_percent"), num(h, "avg_ms"),
@@ -109,6 +110,22 @@ public final class CheckDocumentReader {
         }
         return new CheckDocument.Target(str(t, "target"), str(t, "address"), str(t, "status"), dnsText, connectText,
                 verdicts, protocol, rounds, reached, hops, trace, str(t, "path_detail"));
+    }
+
+    private static JsonArray array(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonArray()) {
+            throw new IllegalArgumentException("the list '" + name + "' is missing");
+        }
+        return e.getAsJsonArray();
+    }
+
+    private static JsonObject object(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || !e.isJsonObject()) {
+            throw new IllegalArgumentException("the section '" + name + "' is missing");
+        }
+        return e.getAsJsonObject();
     }
 
     private static String ms(double v) {
