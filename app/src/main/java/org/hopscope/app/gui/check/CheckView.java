@@ -55,7 +55,8 @@ public final class CheckView {
     public record Row(CheckDocument.Target target, CheckDocument.Verdict verdict, boolean first) {
     }
 
-    public CheckView(Stage owner, CheckViewModel vm, List<String> stylesheets) {
+    /** @param stylesheets the main window's (followed: the theme changes with it) */
+    public CheckView(Stage owner, CheckViewModel vm, ObservableList<String> stylesheets) {
         this.vm = vm;
         stage.initOwner(owner);
         stage.setTitle("Connectivity check — Hopscope");
@@ -132,7 +133,7 @@ public final class CheckView {
         root.setPadding(new Insets(12));
         root.getStyleClass().add("check-window");
         scene = new Scene(root, 1240, 780);
-        scene.getStylesheets().setAll(stylesheets);
+        javafx.beans.binding.Bindings.bindContent(scene.getStylesheets(), stylesheets);
         stage.setScene(scene);
 
         vm.documentProperty().addListener((o, a, d) -> show(d));

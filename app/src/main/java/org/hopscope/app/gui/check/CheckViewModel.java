@@ -38,6 +38,8 @@ import org.hopscope.engine.check.ConnectivityCheck;
 import org.hopscope.engine.check.EnvironmentDiscovery;
 import org.hopscope.engine.check.PrivacyMask;
 import org.hopscope.engine.check.SimulatedCheck;
+import org.hopscope.engine.enrich.Enricher;
+import org.hopscope.engine.enrich.EnricherConfig;
 import org.hopscope.engine.format.TraceDocument;
 import org.hopscope.engine.format.TraceDocumentReader;
 import org.hopscope.engine.probe.ProbeProtocol;
@@ -186,7 +188,12 @@ public final class CheckViewModel {
         progress.set(0);
         startTicker(budget);
         dispatcher.background(() -> {
-            try {
+            // Names and AS numbers on the real network (segments are then cut at AS borders), as the CLI
+            // does; the demo network has no DNS to ask.
+            try (Enricher enricher = sim ? null : Enricher.create(EnricherConfig.builder().build())) {
+                if (enricher != null) {
+                    check.enrichment(enricher, Duration.ofSeconds(3));
+                }
                 CheckReport r = check.run(list);
                 return new Result(r, CheckDocumentReader.parse(writer().json(r)));
             } catch (InterruptedException e) {
