@@ -24,6 +24,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.hopscope.app.gui.check.CheckView;
+import org.hopscope.app.gui.check.CheckViewModel;
 import org.hopscope.app.gui.export.ExportFormat;
 import org.hopscope.app.gui.export.ExportService;
 import org.hopscope.app.gui.store.GuiSettings;
@@ -55,6 +57,7 @@ public final class MainWindow {
     private final SplitPane lower = new SplitPane();
     private final SplitPane right = new SplitPane();
     private final Scene scene;
+    private CheckView checkView;
 
     public MainWindow(Stage stage, MainViewModel vm, GuiSettings settings) {
         this.stage = stage;
@@ -80,7 +83,14 @@ public final class MainWindow {
         main.getItems().addAll(left, right);
         SplitPane.setResizableWithParent(right, false);
 
-        VBox top = new VBox(menuBar(), targetBar, new OptionsPane(vm));
+        javafx.scene.control.Button checkButton = new javafx.scene.control.Button("Check connectivity");
+        checkButton.setId("check-button");
+        checkButton.setOnAction(e -> checkView().show());
+        javafx.scene.layout.HBox.setHgrow(targetBar, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(targetBar, checkButton);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        vm.onCheckReport(p -> checkView().open(p));
+        VBox top = new VBox(menuBar(), bar, new OptionsPane(vm));
         top.getStyleClass().add("top-area");
         root.setTop(top);
         root.setCenter(main);
@@ -174,7 +184,8 @@ public final class MainWindow {
         start.disableProperty().bind(vm.runningProperty());
         MenuItem stop = item("S_top (Esc)", null, vm::stop);
         stop.disableProperty().bind(vm.runningProperty().not());
-        trace.getItems().addAll(start, stop, item("_Demo network", "Shortcut+D", vm::startDemo));
+        trace.getItems().addAll(start, stop, item("_Demo network", "Shortcut+D", vm::startDemo),
+                item("_Check connectivity…", "Shortcut+K", () -> checkView().show()));
 
         Menu view = new Menu("_View");
         CheckMenuItem dark = new CheckMenuItem("_Dark theme");
@@ -364,6 +375,14 @@ public final class MainWindow {
 
     public DiagnosisPanel diagnosis() {
         return diagnosis;
+    }
+
+    /** The connectivity check window (issue 9), made on first use. */
+    public CheckView checkView() {
+        if (checkView == null) {
+            checkView = new CheckView(stage, new CheckViewModel(vm.dispatcher(), vm), scene.getStylesheets());
+        }
+        return checkView;
     }
 
     public ExportService exports() {

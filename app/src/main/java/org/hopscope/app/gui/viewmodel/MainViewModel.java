@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.hopscope.app.gui.check.CheckDocumentReader;
 import org.hopscope.app.gui.fx.FxDispatcher;
 import org.hopscope.app.gui.model.AddressLabeler;
 import org.hopscope.app.gui.model.EngineDiagnostician;
@@ -84,6 +85,7 @@ public final class MainViewModel {
     private TraceJob job;
     private FxDispatcher.Feed<Update> feed;
     private boolean autosave = true;
+    private Consumer<Path> checkReports;
 
     /** A message for a dialog or notification. */
     public record UserMessage(Kind kind, String title, String text) {
@@ -159,6 +161,11 @@ public final class MainViewModel {
     /** The last message shown to the user (dialogs are transient; tests and logs read this). */
     public ReadOnlyObjectProperty<UserMessage> lastMessageProperty() {
         return lastMessage.getReadOnlyProperty();
+    }
+
+    /** Who opens connectivity check reports given to {@link #open} (the check window). */
+    public void onCheckReport(Consumer<Path> opener) {
+        this.checkReports = opener;
     }
 
     public void setAutosave(boolean on) {
@@ -351,12 +358,21 @@ public final class MainViewModel {
             stop();
         }
         dispatcher.background(() -> {
+            if (checkReports != null && CheckDocumentReader.looksLikeCheckReport(file)) {
+                return null; // a connectivity check report: the check window shows it
+            }
             try {
                 return TraceFiles.open(file);
             } catch (TraceDocumentException e) {
                 throw new DocumentFailure(e);
             }
-        }, doc -> show(doc, file.getFileName().toString()), e -> {
+        }, doc -> {
+            if (doc == null) {
+                checkReports.accept(file);
+            } else {
+                show(doc, file.getFileName().toString());
+            }
+        }, e -> {
             String text = e instanceof DocumentFailure df ? df.getCause().getMessage() : String.valueOf(e.getMessage());
             boolean newer = e instanceof DocumentFailure df
                     && ((TraceDocumentException) df.getCause()).reason() == TraceDocumentException.Reason.NEWER_VERSION;
