@@ -27,9 +27,10 @@ run() {
     t0=$(date +%s%N)
     /usr/bin/time -f '%U %S' -o "$tf" "$@" >/dev/null 2>"$te" || { echo "failed: $*" >&2; tail -5 "$te" >&2; exit 1; }
     t1=$(date +%s%N)
-    # 4th column: the window's own figure (process start -> shown), when it printed one
+    # 4th column: the window's own figure (JVM start -> shown), 5th: its phases, when it printed them
     echo "$label $(( (t1 - t0) / 1000000 )) $(awk '{printf "%d", ($1 + $2) * 1000}' "$tf")" \
-        "$(awk '$1 == "startup_ms" {print $2}' "$te")" >>"$log"
+        "$(awk '$1 == "startup_ms" {print $2; sub(/.*since JVM start\): */, ""); gsub(/ /, ","); print}' "$te" \
+            | paste -sd' ')" >>"$log"
     rm -f "$tf" "$te"
 }
 summary() {
@@ -73,8 +74,16 @@ if [[ "$what" == gui || "$what" == all ]]; then
     done
     summary gui-before gui-after
     for label in gui-before gui-after; do
-        echo "  $label, the app's own figure (process start -> shown): median $(awk -v l="$label" \
-            '$1 == l && $4 != "" {print $4}' "$log" | median) ms"
+        printf '  %s, the app'"'"'s own figures, medians in ms since JVM start:' "$label"
+        for phase in main toolkit built shown; do
+            printf ' %s %s' "$phase" "$(awk -v l="$label" -v p="$phase" '$1 == l && $5 != "" {
+                n = split($5, kv, ","); for (i = 1; i <= n; i++) { split(kv[i], x, "="); if (x[1] == p) print x[2] } }' \
+                "$log" | median)"
+        done
+        echo " interactive $(awk -v l="$label" '$1 == l && $4 != "" {print $4}' "$log" | median)"
     done
+    echo "  (main: JVM up, HopscopeApp about to start JavaFX; toolkit: JavaFX up, start() called; built:"
+    echo "   window and view-model built; shown: stage.show() returned (CSS, layout); interactive: first"
+    echo "   event handled after that)"
 fi
 echo "== load after: $(cut -d' ' -f1-3 /proc/loadavg)"
