@@ -2,10 +2,12 @@
 # Cold start figures (issue 5), through the real ./hopscope launcher:
 #  - the window: process start -> main window shown and interactive (-Dhopscope.startupReport=true
 #    makes the app print that and exit), needs a display (run under xvfb-run, see gui-bench.sh);
-#  - the command line: wall and CPU of `hopscope trace --simulate demo -n` (a simulated trace, whose
-#    own simulated round trips and timeouts take ~0.2 s of the wall time).
+#  - the command line: wall and CPU of `hopscope trace --simulate demo -n` (a simulated trace in real
+#    time: its simulated round trips and 100 ms grace period are part of the wall time).
 # Each is measured "before" (plain `java -cp ...`, what the launcher ran until issue 5: no archive,
-# default JIT and GC) and "after" (the launcher with its archive, trained by one first run),
+# default JIT and GC; without the launcher's own ~0.1 s of shell, so "before" is flattered) and
+# "after" (the launcher with its archive, trained by one first run; it replaces the archives in
+# app/target),
 # alternating run by run so a change in machine load hits both. The JVM's own floor (java -version)
 # is printed alongside. Usage: bench/startup-bench.sh [gui|cli|all]; RUNS=7 by default.
 set -euo pipefail
