@@ -277,9 +277,11 @@ class LauncherTest {
     }
 
     @Test
-    void helpAndVersionDoNotTrainTheArchiveNorDoesHopscopeCds0() throws Exception {
+    void helpAndVersionDoNotTrainTheArchiveNorDoesHopscopeCds0NorAFailedCommand() throws Exception {
         dropArchives();
         assertThat(launch("--version").status()).isZero();
+        assertThat(launch("trace", "-q", "many", "dst").status()).isEqualTo(2);
+        assertThat(archives("cli")).isEmpty();
         assertThat(launch("trace", "--help").status()).isZero(); // trains: a real command
         assertThat(archives("cli")).hasSize(1);
         dropArchives();
