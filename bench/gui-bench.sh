@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# GUI benchmarks with figures (issue 5): cold start to an interactive window, layout + paint of a
-# 2,000-node multipath graph, heap over an hour of simulated continuous tracing at 10 rounds/s.
+# GUI benchmarks with figures (issue 5): cold start to an interactive window and of a command-line
+# trace (through the real ./hopscope launcher, with and without its class-data sharing archive and
+# JVM options), layout + paint of a 2,000-node multipath graph, heap over an hour of simulated
+# continuous tracing at 10 rounds/s.
 # Needs a display: run under xvfb-run -a -s "-screen 0 1600x1000x24" bash bench/gui-bench.sh
-# Usage: bench/gui-bench.sh [coldstart|graph|heap|diagnose|all] ; HEAP_ROUNDS=36000 by default.
+# Usage: bench/gui-bench.sh [coldstart|graph|heap|diagnose|all] ; HEAP_ROUNDS=36000, RUNS=7 by default.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -15,8 +17,7 @@ rm -f "$cp_file"
 export XDG_CONFIG_HOME="$(mktemp -d)" XDG_DATA_HOME="$(mktemp -d)"
 java_opts=(-Dprism.order=sw -Djava.awt.headless=false)
 if [[ "$what" == coldstart || "$what" == all ]]; then
-    echo "== cold start (JVM start -> main window shown and interactive), 3 runs, load: $(cut -d' ' -f1-3 /proc/loadavg)"
-    for i in 1 2 3; do java "${java_opts[@]}" -cp "$cp" org.hopscope.app.gui.bench.GuiBench coldstart; done
+    bash bench/startup-bench.sh
 fi
 if [[ "$what" == graph || "$what" == all ]]; then
     echo "== 2,000-node multipath graph: layered layout (crossing reduction) and a frame of the canvas"

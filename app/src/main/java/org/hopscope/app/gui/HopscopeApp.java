@@ -46,6 +46,7 @@ public final class HopscopeApp extends Application {
     }
 
     public static void launch(String[] args) {
+        StartupReport.mark("main");
         Application.launch(HopscopeApp.class, args);
     }
 
@@ -56,13 +57,16 @@ public final class HopscopeApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        StartupReport.mark("toolkit");
         handle = create(stage, GuiSettingsStore.standard(), getParameters().getRaw());
+        StartupReport.mark("built");
         stage.setOnHidden(e -> {
             handle.close();
             Platform.exit();
         });
         stage.show();
-        handle.viewModel().dispatcher().onFx(onShown);
+        StartupReport.mark("shown");
+        handle.viewModel().dispatcher().onFx(StartupReport.wanted() ? StartupReport::reportAndExit : onShown);
     }
 
     /** Builds the window on {@code stage} (not yet shown), restoring settings and opening a file argument. */

@@ -231,6 +231,93 @@ class LauncherTest {
         }
     }
 
+    /** The launcher's class-data sharing archives of one mode ("cli", "gui"), and any half-written ones. */
+    private static List<Path> archives(String mode) throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("app/target"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("hopscope-cds-" + mode + "-")).sorted().toList();
+        }
+    }
+
+    private static void dropArchives() throws IOException {
+        try (Stream<Path> s = Files.list(root.resolve("app/target"))) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith("hopscope-cds-")).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Where the JVM loaded Main from, per -Xlog:class+load (appended after the launcher's own -Xlog). */
+    private static Run traceLoggingClassLoads() throws Exception {
+        return launch(root.resolve("hopscope"), Map.of("HOPSCOPE_JAVA_OPTS", "-Xlog:class+load=info:stderr"),
+                "trace", "--simulate", "unequal-lb", "--json");
+    }
+
+    private static String mainSource(Run r) {
+        return r.err().lines().filter(l -> l.contains(" org.hopscope.app.Main source: ")).findFirst().orElse("");
+    }
+
+    @Test
+    void firstTraceWritesAClassDataArchiveThatLaterRunsMapWithStdoutClean() throws Exception {
+        dropArchives();
+        Run first = launch("trace", "--simulate", "unequal-lb", "--json");
+        assertThat(first.status()).as(first.err()).isZero();
+        // The JVM's notes while writing the archive must not land in the JSON.
+        assertThat(TraceDocumentReader.read(new StringReader(first.out())).status()).isEqualTo(TraceStatus.REACHED);
+        List<Path> written = archives("cli");
+        assertThat(written).hasSize(1);
+        assertThat(written.get(0).getFileName().toString()).matches("hopscope-cds-cli-[0-9]+\\.jsa");
+        assertThat(Files.size(written.get(0))).isGreaterThan(100_000);
+        assertThat(archives("gui")).isEmpty();
+
+        Run second = traceLoggingClassLoads();
+        assertThat(second.status()).as(second.err()).isZero();
+        assertThat(mainSource(second)).contains("shared objects file (top)");
+        assertThat(archives("cli")).isEqualTo(written);
+        assertThat(TraceDocumentReader.read(new StringReader(second.out())).status()).isEqualTo(TraceStatus.REACHED);
+    }
+
+    @Test
+    void helpAndVersionDoNotTrainTheArchiveNorDoesHopscopeCds0NorAFailedCommand() throws Exception {
+        dropArchives();
+        assertThat(launch("--version").status()).isZero();
+        assertThat(launch("trace", "-q", "many", "dst").status()).isEqualTo(2);
+        assertThat(archives("cli")).isEmpty();
+        assertThat(launch("trace", "--help").status()).isZero(); // trains: a real command
+        assertThat(archives("cli")).hasSize(1);
+        dropArchives();
+        assertThat(launch("--help").status()).isZero();
+        Run off = launch(root.resolve("hopscope"), Map.of("HOPSCOPE_CDS", "0"), "trace", "--simulate", "unequal-lb",
+                "-n", "dst");
+        assertThat(off.status()).as(off.err()).isZero();
+        assertThat(off.out()).startsWith("traceroute [");
+        assertThat(archives("cli")).isEmpty();
+    }
+
+    @Test
+    void anArchiveOlderThanTheJarIsReplacedAndAnUnusableOneIsIgnored() throws Exception {
+        dropArchives();
+        assertThat(launch("trace", "--simulate", "unequal-lb", "-n", "dst").status()).isZero();
+        Path archive = archives("cli").get(0);
+        // The jar was rebuilt after the archive: the archive is written anew by the next command.
+        Files.setLastModifiedTime(archive, LONG_AGO);
+        assertThat(launch("trace", "--simulate", "unequal-lb", "-n", "dst").status()).isZero();
+        assertThat(archives("cli")).containsExactly(archive);
+        assertThat(Files.getLastModifiedTime(archive).toMillis()).isGreaterThan(LONG_AGO.toMillis());
+
+        // Garbage where the archive should be (a disk error, another tool): the JVM falls back to the
+        // jars, silently; output and status are those of a normal run.
+        archive.toFile().setWritable(true);
+        Files.writeString(archive, "not a class-data archive\n".repeat(1000));
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        Run r = traceLoggingClassLoads();
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(mainSource(r)).contains("source: file:").doesNotContain("shared objects file");
+        assertThat(TraceDocumentReader.read(new StringReader(r.out())).status()).isEqualTo(TraceStatus.REACHED);
+        assertThat(r.err().lines().filter(l -> !l.contains("[class,load]")).toList()).containsExactly(
+                "transport: simulated (UDP, ICMP, TCP; IPv4+IPv6); simulated network: no packet leaves this machine");
+        dropArchives();
+    }
+
     private static List<String> mvnLogLines() throws IOException {
         return Files.exists(mvnLog) ? Files.readAllLines(mvnLog) : List.of();
     }
