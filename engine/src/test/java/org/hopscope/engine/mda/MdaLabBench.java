@@ -52,8 +52,9 @@ public final class MdaLabBench {
                     for (Algorithm a : new Algorithm[] {Algorithm.EXHAUSTIVE, Algorithm.LITE}) {
                         TraceSettings s = Traces.lab(LabTopology.TARGET4).algorithm(a).protocol(ProbeProtocol.UDP)
                                 .waitTime(Duration.ofSeconds(1)).destinationPort(33434 + 100 * rep).build();
-                        TraceSnapshot snap = new MultipathTracer(s, MdaSettings.defaults().withMaxInFlight(16),
-                                transport, LabTopology.TARGET4).run();
+                        MultipathTracer tracer = new MultipathTracer(s, MdaSettings.defaults().withMaxInFlight(16),
+                                transport, LabTopology.TARGET4);
+                        TraceSnapshot snap = tracer.run();
                         MultipathTopology t = TopologyBuilder.build(snap);
                         int links = 0;
                         for (Truth.Link l : truth) {
@@ -66,6 +67,7 @@ public final class MdaLabBench {
                         print("hopscope -a " + a.cliName(), rep, snap.probesSent(), seen.size() + "/" + interfaces.size(),
                                 links + "/" + truth.size(), snap.hops().stream().anyMatch(h -> h.reachedDestination()));
                         sums[i++] += snap.probesSent();
+                        System.out.print(tracer.report().ledger().toString().indent(4));
                         Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
                     }
                 }
@@ -77,6 +79,10 @@ public final class MdaLabBench {
                 Matcher am = SCAMPER_ADDR.matcher(r.out());
                 while (am.find()) {
                     seen.add(am.group(1));
+                }
+                if (System.getenv("MDA_SCAMPER_JSON") != null) {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("MDA_SCAMPER_JSON") + rep),
+                            r.out());
                 }
                 boolean reached = seen.contains(LabTopology.TARGET4.getHostAddress());
                 seen.retainAll(interfaces);
