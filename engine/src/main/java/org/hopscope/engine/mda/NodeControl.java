@@ -1,10 +1,8 @@
 package org.hopscope.engine.mda;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hopscope.engine.transport.TransportException;
