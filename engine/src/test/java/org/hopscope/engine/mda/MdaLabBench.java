@@ -71,7 +71,7 @@ public final class MdaLabBench {
                                 links + "/" + truth.size(), snap.hops().stream().anyMatch(h -> h.reachedDestination()));
                         sums[i++] += snap.probesSent();
                         System.out.print(tracer.report().ledger().toString().indent(4));
-                        Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
+                        Thread.sleep(LabTopology.RATE_LIMIT_MS * 8L); // the rate limiter refills its burst of 6
                     }
                 }
                 Cmd.Result r = lab.lab.src().tryExec(Duration.ofSeconds(120), "scamper", "-O", "json", "-c",
@@ -97,7 +97,7 @@ public final class MdaLabBench {
                 print("scamper tracelb", rep, probes, seen.size() + "/" + interfaces.size(), "n/a", reached);
                 sums[4] += probes;
                 System.out.print(scamperLedger(r.out()).indent(4));
-                Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
+                Thread.sleep(LabTopology.RATE_LIMIT_MS * 8L); // the rate limiter refills its burst of 6
             }
             System.out.printf(Locale.ROOT, "mean probes: exhaustive %.1f, lite %.1f, exhaustive +merge %.1f,"
                     + " lite +merge %.1f, scamper tracelb %.1f%n", sums[0] / reps, sums[1] / reps, sums[2] / reps,
