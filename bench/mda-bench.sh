@@ -3,7 +3,9 @@
 # on generated simulated topologies (RUNS balancer seeds each, plus RUNS random topologies),
 # against the theoretical failure bound; then, as root, the network-namespace lab (198.18.0.0/15
 # only, deleted afterwards) with MDA, MDA-Lite and scamper -c "tracelb" on the same target in the
-# same run: probes sent and links of the ECMP diamond found.
+# same run: probes sent and links of the ECMP diamond found. Also prints, per run, where the probes
+# went (Hopscope's ledger: per TTL and purpose; scamper's answered probes per TTL from its JSON), and
+# the variants with converged paths merged (MdaSettings.withMergeConverged, compared by address).
 #
 # Usage: bench/mda-bench.sh [RUNS] [REPS]     (default 1000 seeds, 3 lab repetitions)
 # Needs: java 17, mvn; for the lab part: root, make, gcc, ip, nft, nc, setcap, setpriv, scamper.

@@ -27,6 +27,7 @@ final class ExhaustiveMda {
 
     void run() throws TransportException, InterruptedException {
         int silentRun = 0;
+        int last = x.layers.sourceTtl() - 1;
         for (int ttl = x.layers.sourceTtl(); ttl < x.maxTtl && x.canContinue(); ttl++) {
             satisfyWithRevisits(ttl);
             // Flows sent straight past a node every flow crosses prove no link to it, nor do new flows
@@ -35,16 +36,19 @@ final class ExhaustiveMda {
                 reconnect.run(ttl);
             }
             reconnect.run(ttl + 1);
-            balancers.classify(ttl);
+            // Classified one TTL late: the flows probed at ttl + 1 are evidence about the balancers at ttl - 1.
+            balancers.classify(ttl - 1);
             x.nodeControlTtls.add(ttl + 1);
+            last = ttl;
             if (x.allTerminal(ttl + 1)) {
-                return;
+                break;
             }
             silentRun = x.silent(ttl + 1) ? silentRun + 1 : 0;
             if (silentRun >= x.maxMissingHops) {
-                return;
+                break;
             }
         }
+        balancers.classify(last);
     }
 
     /**

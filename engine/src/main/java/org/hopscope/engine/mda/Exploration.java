@@ -23,6 +23,7 @@ final class Exploration {
     final Map<Integer, Map<NodeKey, Boolean>> perPacket = new HashMap<>();
     final List<Integer> nodeControlTtls = new ArrayList<>();
     final List<Integer> meshedTtls = new ArrayList<>();
+    final ProbeLedger ledger = new ProbeLedger();
     private boolean budgetExhausted;
     private long rounds;
 
@@ -35,6 +36,7 @@ final class Exploration {
         this.maxTtl = maxTtl;
         this.maxMissingHops = maxMissingHops;
         this.layers = new Layers(obs, firstTtl, flows);
+        obs.mergeConverged = settings.mergeConverged();
     }
 
     /** Whether more probes may be sent: not stopped, budget and flow space left. */
@@ -54,9 +56,18 @@ final class Exploration {
      * Sends a batch (cut to what the budget allows) and records the results.
      *
      * @param sample whether these probes are a hop's random sample (MDA-Lite's hop-level rule)
+     * @param purpose why they are sent, for the ledger
      */
-    List<ProbeResult> send(List<ProbeRequest> requests, boolean sample)
+    List<ProbeResult> send(List<ProbeRequest> requests, boolean sample, ProbePurpose purpose)
             throws TransportException, InterruptedException {
+        Batch b = new Batch();
+        requests.forEach(r -> b.add(r, purpose));
+        return send(b, sample);
+    }
+
+    /** Sends a batch whose probes have different purposes. */
+    List<ProbeResult> send(Batch b, boolean sample) throws TransportException, InterruptedException {
+        List<ProbeRequest> requests = b.requests;
         if (requests.isEmpty() || !canContinue()) {
             return List.of();
         }
@@ -67,6 +78,9 @@ final class Exploration {
             batch = requests.subList(0, (int) Math.max(0, left));
         }
         List<ProbeResult> results = prober.probe(batch);
+        for (int i = 0; i < batch.size(); i++) {
+            ledger.add(batch.get(i).ttl(), b.purposes.get(i), 1);
+        }
         rounds++;
         for (ProbeResult r : results) {
             obs.record(r, sample);

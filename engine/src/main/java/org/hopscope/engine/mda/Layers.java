@@ -73,15 +73,23 @@ final class Layers {
         return result;
     }
 
-    /** Nodes at {@code ttl} whose successors are worth exploring (not the destination, not an unreachable). */
+    /**
+     * Nodes at {@code ttl} whose successors are worth exploring: not the destination, not an
+     * unreachable, not an interface already explored from an earlier TTL ({@link Observations#seenBefore}).
+     */
     List<NodeKey> parents(int ttl) {
         List<NodeKey> r = new ArrayList<>();
         for (NodeKey v : nodes(ttl)) {
-            if (!terminal(v, ttl)) {
+            if (!terminal(v, ttl) && !merged(v, ttl)) {
                 r.add(v);
             }
         }
         return r;
+    }
+
+    /** Whether {@code v} is an interface whose successors were explored from an earlier TTL. */
+    boolean merged(NodeKey v, int ttl) {
+        return v instanceof NodeKey.Addr a && obs.seenBefore(a.address(), ttl);
     }
 
     boolean terminal(NodeKey v, int ttl) {

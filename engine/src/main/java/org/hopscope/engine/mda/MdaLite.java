@@ -44,6 +44,7 @@ final class MdaLite {
         List<Integer> sample = List.of();
         boolean meshedMode = false;
         int silentRun = 0;
+        int last = x.firstTtl - 1;
         for (int ttl = x.firstTtl; ttl <= x.maxTtl && x.canContinue(); ttl++) {
             if (meshedMode) {
                 control.satisfy(ttl - 1);
@@ -65,7 +66,8 @@ final class MdaLite {
                 reconnect.run(ttl);
                 uniformity.uniform(ttl);
             }
-            balancers.classify(ttl - 1);
+            // Classified one TTL late: the flows probed at ttl are evidence about the balancers at ttl - 2.
+            balancers.classify(ttl - 2);
             if (meshedMode) {
                 sample = hopLevel.allCrossing(ttl);
                 if (x.layers.nodes(ttl).size() <= 1) {
@@ -73,12 +75,16 @@ final class MdaLite {
                 }
             }
             if (x.allTerminal(ttl)) {
+                balancers.classify(ttl - 1);
                 return;
             }
             silentRun = x.silent(ttl) ? silentRun + 1 : 0;
             if (silentRun >= x.maxMissingHops) {
+                balancers.classify(ttl - 1);
                 return;
             }
+            last = ttl;
         }
+        balancers.classify(last - 1);
     }
 }

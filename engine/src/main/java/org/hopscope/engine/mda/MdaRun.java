@@ -16,6 +16,7 @@ import org.hopscope.engine.algo.Algorithm;
  * @param nodeControlTtls TTLs explored node by node (all of them for MDA; for MDA-Lite, meshed or
  *     width-asymmetric hops)
  * @param meshedTtls TTLs where MDA-Lite's meshing test found a mesh (between TTL-1 and TTL)
+ * @param ledger probes per TTL and purpose
  */
 public record MdaRun(
         Algorithm algorithm,
@@ -26,7 +27,8 @@ public record MdaRun(
         long rounds,
         boolean budgetExhausted,
         List<Integer> nodeControlTtls,
-        List<Integer> meshedTtls) {
+        List<Integer> meshedTtls,
+        ProbeLedger ledger) {
 
     public MdaRun {
         nodeControlTtls = List.copyOf(nodeControlTtls);

@@ -13,6 +13,11 @@ package org.hopscope.engine.mda;
  * @param classifyBalancers resend one flow through every node with two or more next hops to tell
  *     per-packet from per-flow balancing (scamper's tracelb does the same)
  * @param maxInFlight probes allowed in flight at once (a window, so a real network is not flooded)
+ * @param mergeConverged explore the successors of an interface once, from the earliest TTL it answers
+ *     at, as scamper's tracelb does: paths of unequal length that converge on it are not followed
+ *     further. Fewer probes; the interfaces and links are still all found, but only at the TTLs of
+ *     the shortest way to them (off by default: the hop-indexed graph, which the fakeroute-style
+ *     validation checks, has every interface at every TTL it occurs)
  */
 public record MdaSettings(
         StoppingPoints stoppingPoints,
@@ -20,7 +25,8 @@ public record MdaSettings(
         int maxProbes,
         int meshingFlows,
         boolean classifyBalancers,
-        int maxInFlight) {
+        int maxInFlight,
+        boolean mergeConverged) {
 
     /** scamper's default 95% per node (probing-facts §2.1). */
     public static final double DEFAULT_CONFIDENCE = 0.95;
@@ -54,7 +60,7 @@ public record MdaSettings(
     public static MdaSettings nodeConfidence(double confidence) {
         return new MdaSettings(StoppingPoints.forNodeConfidence(confidence, TABLE_SIZE),
                 percent(confidence) + " per node", DEFAULT_MAX_PROBES, DEFAULT_MESHING_FLOWS, true,
-                DEFAULT_MAX_IN_FLIGHT);
+                DEFAULT_MAX_IN_FLIGHT, false);
     }
 
     /**
@@ -64,23 +70,32 @@ public record MdaSettings(
     public static MdaSettings traceConfidence(double confidence, int maxBranching) {
         return new MdaSettings(StoppingPoints.forTraceConfidence(confidence, maxBranching, TABLE_SIZE),
                 percent(confidence) + " per trace over " + maxBranching + " branches", DEFAULT_MAX_PROBES,
-                DEFAULT_MESHING_FLOWS, true, DEFAULT_MAX_IN_FLIGHT);
+                DEFAULT_MESHING_FLOWS, true, DEFAULT_MAX_IN_FLIGHT, false);
     }
 
     public MdaSettings withMaxProbes(int v) {
-        return new MdaSettings(stoppingPoints, confidenceLabel, v, meshingFlows, classifyBalancers, maxInFlight);
+        return new MdaSettings(stoppingPoints, confidenceLabel, v, meshingFlows, classifyBalancers, maxInFlight,
+                mergeConverged);
     }
 
     public MdaSettings withMeshingFlows(int v) {
-        return new MdaSettings(stoppingPoints, confidenceLabel, maxProbes, v, classifyBalancers, maxInFlight);
+        return new MdaSettings(stoppingPoints, confidenceLabel, maxProbes, v, classifyBalancers, maxInFlight,
+                mergeConverged);
     }
 
     public MdaSettings withClassifyBalancers(boolean v) {
-        return new MdaSettings(stoppingPoints, confidenceLabel, maxProbes, meshingFlows, v, maxInFlight);
+        return new MdaSettings(stoppingPoints, confidenceLabel, maxProbes, meshingFlows, v, maxInFlight,
+                mergeConverged);
     }
 
     public MdaSettings withMaxInFlight(int v) {
-        return new MdaSettings(stoppingPoints, confidenceLabel, maxProbes, meshingFlows, classifyBalancers, v);
+        return new MdaSettings(stoppingPoints, confidenceLabel, maxProbes, meshingFlows, classifyBalancers, v,
+                mergeConverged);
+    }
+
+    public MdaSettings withMergeConverged(boolean v) {
+        return new MdaSettings(stoppingPoints, confidenceLabel, maxProbes, meshingFlows, classifyBalancers, maxInFlight,
+                v);
     }
 
     /** Flows needed at a node (or hop) with {@code k} next hops seen; 0 seen is treated as 1. */

@@ -33,12 +33,12 @@ final class MeshingTest {
             }
         } else {
             for (InetAddress a : x.obs.addresses(ttl - 1)) {
-                if (!x.obs.terminal(ttl - 1, a)) {
+                if (!x.obs.terminal(ttl - 1, a) && !x.obs.seenBefore(a, ttl - 1)) {
                     add(x.obs.flowsAnswering(ttl - 1, a), ttl, phi, requests);
                 }
             }
         }
-        x.send(requests, false);
+        x.send(requests, false, ProbePurpose.MESHING);
         return PairEvidence.between(x.obs, ttl - 1).meshed();
     }
 

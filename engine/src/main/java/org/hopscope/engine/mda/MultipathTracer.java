@@ -110,7 +110,7 @@ public final class MultipathTracer {
         }
         session.abandonAll();
         report = new MdaRun(settings.algorithm(), mda.confidenceLabel(), mda.epsilon(), session.probesSent(),
-                flows.used(), x.rounds(), x.budgetExhausted(), x.nodeControlTtls, x.meshedTtls);
+                flows.used(), x.rounds(), x.budgetExhausted(), x.nodeControlTtls, x.meshedTtls, x.ledger);
         recorder.finish(status, detail, session.epochMicrosNow());
         return recorder.snapshot();
     }

@@ -1,10 +1,8 @@
 package org.hopscope.engine.mda;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.hopscope.engine.transport.TransportException;
@@ -37,7 +35,7 @@ final class NodeControl {
             return;
         }
         for (int round = 0; round < MAX_ROUNDS && x.canContinue(); round++) {
-            List<ProbeRequest> requests = new ArrayList<>();
+            Batch requests = new Batch();
             Set<Integer> queued = new LinkedHashSet<>();
             Map<Integer, Integer> freshAt = new LinkedHashMap<>();
             for (NodeKey v : x.layers.parents(ttl)) {
@@ -48,7 +46,7 @@ final class NodeControl {
                 }
                 for (int flow : f.retry()) {
                     if (queued.add(flow)) {
-                        requests.add(ProbeRequest.of(ttl + 1, flow));
+                        requests.add(ProbeRequest.of(ttl + 1, flow), ProbePurpose.RETRY);
                     }
                 }
                 int missing = need - f.reached() - f.retry().size();
@@ -57,7 +55,7 @@ final class NodeControl {
                         break;
                     }
                     if (queued.add(flow)) {
-                        requests.add(ProbeRequest.of(ttl + 1, flow));
+                        requests.add(ProbeRequest.of(ttl + 1, flow), ProbePurpose.NODE_CONTROL);
                     }
                     missing--;
                 }
@@ -71,7 +69,7 @@ final class NodeControl {
                     if (flow < 0) {
                         break;
                     }
-                    requests.add(ProbeRequest.of(e.getKey(), flow));
+                    requests.add(ProbeRequest.of(e.getKey(), flow), ProbePurpose.BRING_FORWARD);
                 }
             }
             if (requests.isEmpty()) {
@@ -87,7 +85,7 @@ final class NodeControl {
      * the share of flows that land on {@code v} there (recorded in {@code freshAt}, shared by all
      * nodes of the TTL since one new flow may serve any of them).
      */
-    private void bringForward(NodeKey v, int ttl, int missing, List<ProbeRequest> requests, Set<Integer> queued,
+    private void bringForward(NodeKey v, int ttl, int missing, Batch requests, Set<Integer> queued,
             Map<Integer, Integer> freshAt) {
         if (v instanceof NodeKey.Source || x.layers.sole(ttl)) {
             for (int i = 0; i < missing; i++) {
@@ -96,7 +94,7 @@ final class NodeControl {
                     return;
                 }
                 queued.add(flow);
-                requests.add(ProbeRequest.of(ttl + 1, flow));
+                requests.add(ProbeRequest.of(ttl + 1, flow), ProbePurpose.DISCOVERY);
             }
             return;
         }

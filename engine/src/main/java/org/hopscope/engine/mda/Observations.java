@@ -44,6 +44,8 @@ final class Observations {
     /** TTLs at which each flow ended (reached the destination or an unreachable), lowest kept. */
     private final Map<Integer, Integer> endTtl = new HashMap<>();
     private long version;
+    /** {@link MdaSettings#mergeConverged()}: whether {@link #seenBefore} may say yes. */
+    boolean mergeConverged;
     private boolean reachedDestination;
 
     /** Whether the destination itself answered some probe. */
@@ -117,6 +119,25 @@ final class Observations {
             }
         }
         return r;
+    }
+
+    /**
+     * Whether {@code a} already answered, not as an end point, at a TTL below {@code ttl}: paths of
+     * unequal length have converged on it. A per-flow balancer after it splits a flow the same way
+     * whichever TTL the flow reaches it at, so its successors are explored once, from the earliest
+     * TTL (scamper's tracelb likewise stops a branch that reaches a node it already has). Always
+     * false unless {@link MdaSettings#mergeConverged()}.
+     */
+    boolean seenBefore(InetAddress a, int ttl) {
+        if (!mergeConverged) {
+            return false;
+        }
+        for (Map.Entry<Integer, Set<InetAddress>> e : addresses.entrySet()) {
+            if (e.getKey() < ttl && e.getValue().contains(a) && !terminal(e.getKey(), a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean probed(int ttl, int flow) {

@@ -42,7 +42,7 @@ final class Reconnect {
             }
             if (!x.obs.addresses(ttl).isEmpty()) {
                 for (InetAddress a : x.obs.addresses(ttl - 1)) {
-                    if (e.outDegree(a) == 0 && !x.obs.terminal(ttl - 1, a)) {
+                    if (e.outDegree(a) == 0 && !x.obs.terminal(ttl - 1, a) && !x.obs.seenBefore(a, ttl - 1)) {
                         pick(x.obs.flowsAnswering(ttl - 1, a), ttl, queued, requests);
                     }
                 }
@@ -50,7 +50,7 @@ final class Reconnect {
             if (requests.isEmpty()) {
                 return;
             }
-            x.send(requests, false);
+            x.send(requests, false, ProbePurpose.RECONNECT);
         }
     }
 

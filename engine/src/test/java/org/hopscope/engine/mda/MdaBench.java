@@ -31,7 +31,7 @@ public final class MdaBench {
     public static void main(String[] args) throws Exception {
         int runs = Integer.parseInt(args[0]);
         String which = args.length > 1 ? args[1] : "";
-        System.out.printf(Locale.ROOT, "%-16s %-10s %6s %9s %8s %8s %7s %6s%n", "topology", "algorithm", "runs",
+        System.out.printf(Locale.ROOT, "%-22s %-10s %6s %9s %8s %8s %7s %6s%n", "topology", "algorithm", "runs",
                 "failures", "rate", "bound", "probes", "max");
         for (String[] t : TOPOLOGIES) {
             if (!t[0].startsWith(which)) {
@@ -51,10 +51,25 @@ public final class MdaBench {
                 print(Validation.random(alg, MdaSettings.defaults(), runs, 1), Double.NaN);
             }
         }
+        // Converged paths merged (scamper's way), compared by address: where it saves probes.
+        MdaSettings merged = MdaSettings.defaults().withMergeConverged(true);
+        for (String[] t : TOPOLOGIES) {
+            if ((which.isEmpty() || t[0].startsWith(which)) && t[0].startsWith("unequal")) {
+                for (Algorithm alg : new Algorithm[] {Algorithm.EXHAUSTIVE, Algorithm.LITE}) {
+                    print(Validation.many(t[0] + " +merge", Topology.parse(t[1], t[0]), TopologyGenerator.DESTINATION,
+                            alg, merged, runs, 1000), Double.NaN);
+                }
+            }
+        }
+        if (which.isEmpty() || "random".startsWith(which)) {
+            for (Algorithm alg : new Algorithm[] {Algorithm.EXHAUSTIVE, Algorithm.LITE}) {
+                print(Validation.random(alg, merged, runs, 1).renamed("random +merge"), Double.NaN);
+            }
+        }
     }
 
     private static void print(Validation.Result r, double ratio) {
-        System.out.printf(Locale.ROOT, "%-16s %-10s %6d %9d %8.4f %8.4f %7.1f %6d%s%s%n", r.name(),
+        System.out.printf(Locale.ROOT, "%-22s %-10s %6d %9d %8.4f %8.4f %7.1f %6d%s%s%n", r.name(),
                 r.algorithm().cliName(), r.runs(), r.failures(), r.failureRate(), r.bound(), r.meanProbes(),
                 r.maxProbes(), Double.isNaN(ratio) ? "" : String.format(Locale.ROOT, "  lite/mda %.2f", ratio),
                 r.falseLinkRuns() > 0 ? "  FALSE LINKS in " + r.falseLinkRuns() + " runs" : "");

@@ -29,6 +29,7 @@ import org.hopscope.engine.transport.helper.HelperTransport;
  */
 public final class MdaLabBench {
     private static final Pattern SCAMPER_PROBES = Pattern.compile("\"probec\":\\s*(\\d+)");
+    private static final Pattern SCAMPER_PROBE_TTL = Pattern.compile("\"ttl\":\\s*(\\d+),\\s*\"attempt\"");
     private static final Pattern SCAMPER_ADDR = Pattern.compile("\"addr\":\\s*\"([0-9.]+)\"");
 
     private MdaLabBench() {
@@ -45,15 +46,18 @@ public final class MdaLabBench {
             paths.forEach(p -> p.stream().filter(h -> !h.silent()).forEach(h -> interfaces.add(h.address().getHostAddress())));
             System.out.printf(Locale.ROOT, "%-22s %4s %8s %12s %12s %8s%n", "tool", "rep", "probes", "interfaces",
                     "links", "reached");
-            double[] sums = new double[3];
+            double[] sums = new double[5];
             for (int rep = 1; rep <= reps; rep++) {
                 try (HelperTransport transport = lab.transport()) {
                     int i = 0;
-                    for (Algorithm a : new Algorithm[] {Algorithm.EXHAUSTIVE, Algorithm.LITE}) {
+                    for (int variant = 0; variant < 4; variant++) {
+                        Algorithm a = variant % 2 == 0 ? Algorithm.EXHAUSTIVE : Algorithm.LITE;
+                        boolean merge = variant >= 2;
                         TraceSettings s = Traces.lab(LabTopology.TARGET4).algorithm(a).protocol(ProbeProtocol.UDP)
-                                .waitTime(Duration.ofSeconds(1)).destinationPort(33434 + 100 * rep).build();
-                        TraceSnapshot snap = new MultipathTracer(s, MdaSettings.defaults().withMaxInFlight(16),
-                                transport, LabTopology.TARGET4).run();
+                                .waitTime(Duration.ofSeconds(1)).destinationPort(33434 + 100 * rep + variant).build();
+                        MultipathTracer tracer = new MultipathTracer(s, MdaSettings.defaults().withMaxInFlight(16)
+                                .withMergeConverged(merge), transport, LabTopology.TARGET4);
+                        TraceSnapshot snap = tracer.run();
                         MultipathTopology t = TopologyBuilder.build(snap);
                         int links = 0;
                         for (Truth.Link l : truth) {
@@ -63,10 +67,11 @@ public final class MdaLabBench {
                         Set<String> seen = new HashSet<>();
                         t.vertices().forEach(v -> seen.add(v.address().getHostAddress()));
                         seen.retainAll(interfaces);
-                        print("hopscope -a " + a.cliName(), rep, snap.probesSent(), seen.size() + "/" + interfaces.size(),
+                        print("hopscope -a " + a.cliName() + (merge ? " +merge" : ""), rep, snap.probesSent(), seen.size() + "/" + interfaces.size(),
                                 links + "/" + truth.size(), snap.hops().stream().anyMatch(h -> h.reachedDestination()));
                         sums[i++] += snap.probesSent();
-                        Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
+                        System.out.print(tracer.report().ledger().toString().indent(4));
+                        Thread.sleep(LabTopology.RATE_LIMIT_MS * 8L); // the rate limiter refills its burst of 6
                     }
                 }
                 Cmd.Result r = lab.lab.src().tryExec(Duration.ofSeconds(120), "scamper", "-O", "json", "-c",
@@ -78,6 +83,10 @@ public final class MdaLabBench {
                 while (am.find()) {
                     seen.add(am.group(1));
                 }
+                if (System.getenv("MDA_SCAMPER_JSON") != null) {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("MDA_SCAMPER_JSON") + rep),
+                            r.out());
+                }
                 boolean reached = seen.contains(LabTopology.TARGET4.getHostAddress());
                 seen.retainAll(interfaces);
                 if (probes < 0) {
@@ -86,13 +95,31 @@ public final class MdaLabBench {
                 // scamper's tracelb JSON lists links per node; here it keeps the whole path as one node's
                 // link with several addresses per hop, so its links are not comparable: interfaces only.
                 print("scamper tracelb", rep, probes, seen.size() + "/" + interfaces.size(), "n/a", reached);
-                sums[2] += probes;
-                Thread.sleep(LabTopology.RATE_LIMIT_MS * 4L);
+                sums[4] += probes;
+                System.out.print(scamperLedger(r.out()).indent(4));
+                Thread.sleep(LabTopology.RATE_LIMIT_MS * 8L); // the rate limiter refills its burst of 6
             }
-            System.out.printf(Locale.ROOT, "mean probes: exhaustive %.1f, lite %.1f, scamper tracelb %.1f;"
-                    + " lite/scamper %.2f, exhaustive/scamper %.2f%n", sums[0] / reps, sums[1] / reps, sums[2] / reps,
-                    sums[1] / sums[2], sums[0] / sums[2]);
+            System.out.printf(Locale.ROOT, "mean probes: exhaustive %.1f, lite %.1f, exhaustive +merge %.1f,"
+                    + " lite +merge %.1f, scamper tracelb %.1f%n", sums[0] / reps, sums[1] / reps, sums[2] / reps,
+                    sums[3] / reps, sums[4] / reps);
+            System.out.printf(Locale.ROOT, "ratio to scamper: exhaustive %.2f, lite %.2f, exhaustive +merge %.2f,"
+                    + " lite +merge %.2f%n", sums[0] / sums[4], sums[1] / sums[4], sums[2] / sums[4], sums[3] / sums[4]);
         }
+    }
+
+    /**
+     * scamper's answered probes per TTL, from its JSON (probes without an answer are counted in
+     * probec but not listed there).
+     */
+    private static String scamperLedger(String json) {
+        java.util.Map<Integer, Integer> perTtl = new java.util.TreeMap<>();
+        Matcher m = SCAMPER_PROBE_TTL.matcher(json);
+        while (m.find()) {
+            perTtl.merge(Integer.parseInt(m.group(1)), 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder();
+        perTtl.forEach((ttl, n) -> b.append(String.format(Locale.ROOT, "ttl %2d: listed %d%n", ttl, n)));
+        return b.toString();
     }
 
     private static boolean silent(HelperLab lab, Truth.Link l) {

@@ -39,6 +39,24 @@ class MdaValidationTest {
         check(r);
     }
 
+    /**
+     * Converged paths merged (scamper's way, {@link MdaSettings#mergeConverged()}): compared by
+     * address, within the same bound, on the unequal-length diamonds where merging saves probes.
+     */
+    @ParameterizedTest(name = "merged {0} {1}")
+    @CsvSource({"unequal-3, lite", "unequal-3, exhaustive", "nested-2x2, lite"})
+    void mergedConvergedPathsWithinTheBound(String name, String algorithm) throws Exception {
+        String text = MdaBench.TOPOLOGIES.stream().filter(t -> t[0].equals(name)).findFirst().orElseThrow()[1];
+        check(Validation.many(name + " merged", Topology.parse(text, name), TopologyGenerator.DESTINATION,
+                Algorithm.parse(algorithm), MdaSettings.defaults().withMergeConverged(true), RUNS, 9000));
+    }
+
+    @ParameterizedTest(name = "random topologies merged {0}")
+    @CsvSource({"lite, 50", "exhaustive, 40"})
+    void randomTopologiesMergedWithinTheBound(String algorithm, int runs) throws Exception {
+        check(Validation.random(Algorithm.parse(algorithm), MdaSettings.defaults().withMergeConverged(true), runs, 177));
+    }
+
     @ParameterizedTest(name = "random topologies {0}")
     @CsvSource({"lite, 50", "exhaustive, 40"})
     void randomTopologiesWithinTheBound(String algorithm, int runs) throws Exception {

@@ -46,6 +46,10 @@ final class Validation {
             return (double) failures / runs;
         }
 
+        Result renamed(String n) {
+            return new Result(n, algorithm, runs, failures, falseLinkRuns, meanProbes, maxProbes, bound);
+        }
+
         @Override
         public String toString() {
             return String.format(java.util.Locale.ROOT,
@@ -65,6 +69,9 @@ final class Validation {
         TraceSnapshot snap = tracer.run();
         MultipathTopology model = TopologyBuilder.build(snap);
         MultipathTruth truth = topo.multipathTruth(template(settings, snap.sourceAddress(), dst));
+        if (mda.mergeConverged()) {
+            return byAddress(topo, snap, model, truth, tracer.report());
+        }
         Set<String> missing = new LinkedHashSet<>();
         for (int ttl = 1; ttl <= truth.maxTtl(); ttl++) {
             Set<InetAddress> found = model.interfacesAt(ttl);
@@ -92,6 +99,46 @@ final class Validation {
             }
         }
         return new Outcome(snap, model, tracer.report(), missing, falseLinks);
+    }
+
+    /**
+     * With {@link MdaSettings#mergeConverged()} an interface's successors are explored from its
+     * earliest TTL only, so the truth is compared by address: every interface, every link (from, to)
+     * at some TTL; a link no true path has, at any TTL, is false.
+     */
+    private static Outcome byAddress(Topology topo, TraceSnapshot snap, MultipathTopology model, MultipathTruth truth,
+            MdaRun run) {
+        Set<InetAddress> found = new LinkedHashSet<>();
+        Set<String> foundLinks = new LinkedHashSet<>();
+        for (int ttl = 1; ttl <= Math.max(truth.maxTtl(), snap.settings().maxTtl()); ttl++) {
+            found.addAll(model.interfacesAt(ttl));
+        }
+        model.links().forEach(l -> foundLinks.add(l.from().getHostAddress() + " -> " + l.to().getHostAddress()));
+        Set<String> missing = new LinkedHashSet<>();
+        Set<String> expected = new LinkedHashSet<>();
+        for (int ttl = 1; ttl <= truth.maxTtl(); ttl++) {
+            for (InetAddress a : truth.interfacesAtTtl(ttl)) {
+                if (!found.contains(a)) {
+                    missing.add("interface " + a.getHostAddress());
+                }
+            }
+        }
+        for (TrueLink l : truth.links()) {
+            String k = l.from().getHostAddress() + " -> " + l.to().getHostAddress();
+            expected.add(k);
+            if (!foundLinks.contains(k)) {
+                missing.add("link " + k);
+            }
+        }
+        Set<String> falseLinks = new LinkedHashSet<>();
+        for (MultipathTopology.Link l : model.links()) {
+            String k = l.from().getHostAddress() + " -> " + l.to().getHostAddress();
+            boolean fromProber = l.fromTtl() == 0 && l.from().equals(snap.sourceAddress());
+            if (fromProber ? !topo.isLink(l.from(), l.to()) : !expected.contains(k) || !topo.isLink(l.from(), l.to())) {
+                falseLinks.add(k + " at TTL " + l.fromTtl());
+            }
+        }
+        return new Outcome(snap, model, run, missing, falseLinks);
     }
 
     static Result many(String name, Topology base, String destination, Algorithm algorithm, MdaSettings mda,
