@@ -15,10 +15,8 @@ import org.hopscope.engine.trace.ProbeRecord;
 import org.hopscope.engine.trace.TraceSettings;
 import org.hopscope.engine.trace.TraceSnapshot;
 import org.hopscope.engine.trace.TraceStatus;
-import org.hopscope.engine.transport.ProbeTransport;
 import org.hopscope.engine.transport.TransportEvent;
 import org.hopscope.engine.transport.TransportException;
-import org.hopscope.engine.transport.TransportInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,32 +40,15 @@ class BusyEngineExpiryTest {
      * (the engine's work on the previous batch) and then hands out at most {@code batch} of the events
      * that have arrived, the rest staying queued, as they would in the helper's pipe and inbox.
      */
-    static final class SlowConsumer implements ProbeTransport {
-        private final SimulatedTransport inner;
+    static final class SlowConsumer extends ForwardingTransport {
         private final int batch;
         private final long busyMs;
         private final ArrayDeque<TransportEvent> queued = new ArrayDeque<>();
 
         SlowConsumer(SimulatedTransport inner, int batch, long busyMs) {
-            this.inner = inner;
+            super(inner);
             this.batch = batch;
             this.busyMs = busyMs;
-        }
-
-        @Override public TransportInfo info() {
-            return inner.info();
-        }
-
-        @Override public InetAddress sourceAddressFor(InetAddress destination) throws TransportException {
-            return inner.sourceAddressFor(destination);
-        }
-
-        @Override public long nanoTime() {
-            return inner.nanoTime();
-        }
-
-        @Override public void send(long token, byte[] ipPacket, long timeoutNanos) throws TransportException {
-            inner.send(token, ipPacket, timeoutNanos);
         }
 
         @Override public List<TransportEvent> poll(long deadlineNanos) throws TransportException, InterruptedException {
@@ -83,8 +64,55 @@ class BusyEngineExpiryTest {
             return out;
         }
 
-        @Override public void close() {
-            inner.close();
+    }
+
+    /**
+     * Holds probes back and puts one on the network every {@code gapMs}, as the helper's token bucket
+     * does once its burst is spent: the {@code Sent} event comes only then.
+     */
+    static final class Paced extends ForwardingTransport {
+        private record Held(long token, byte[] packet, long timeoutNanos) {
+        }
+
+        private final long gapNanos;
+        private final ArrayDeque<Held> held = new ArrayDeque<>();
+        private long nextSlot;
+
+        Paced(SimulatedTransport inner, long gapMs) {
+            super(inner);
+            this.gapNanos = gapMs * 1_000_000L;
+        }
+
+        @Override public void send(long token, byte[] ipPacket, long timeoutNanos) {
+            held.add(new Held(token, ipPacket.clone(), timeoutNanos));
+        }
+
+        @Override public List<TransportEvent> poll(long deadlineNanos) throws TransportException, InterruptedException {
+            long now = inner.nanoTime();
+            if (!held.isEmpty() && nextSlot - now <= 0) {
+                Held h = held.poll();
+                inner.send(h.token, h.packet, h.timeoutNanos);
+                nextSlot = now + gapNanos;
+            }
+            long until = held.isEmpty() ? deadlineNanos : Math.min(deadlineNanos, nextSlot);
+            return inner.poll(until);
+        }
+    }
+
+    @Test
+    void aProbeHeldBackByTheTransportIsNotExpiredBeforeItLeaves() throws Exception {
+        Topology topo = Topology.parse(NET, "paced.topo");
+        InetAddress target = InetAddress.getByName("198.18.2.2");
+        // 45 probes 4 ms apart: the last leaves ~180 ms after the first answer set a ~100 ms adaptive wait.
+        TraceSettings settings = TraceSettings.builder(target.getHostAddress()).protocol(ProbeProtocol.UDP)
+                .maxTtl(15).build();
+        try (Paced t = new Paced(new SimulatedTransport(topo, SimulatedTransport.Clock.REAL), 4)) {
+            TraceSnapshot snap = new Tracer(settings, t, target).run();
+
+            assertThat(snap.status()).isEqualTo(TraceStatus.REACHED);
+            for (int ttl = 1; ttl <= 2; ttl++) {
+                assertThat(snap.hop(ttl).orElseThrow().stats().received()).as("answers at TTL %d", ttl).isEqualTo(3);
+            }
         }
     }
 
