@@ -31,7 +31,10 @@ import org.hopscope.engine.transport.TransportException;
  *
  * <p>Waiting adapts to the path, like traceroute(8)'s {@code -w MAX,HERE,NEAR}: an unanswered probe is
  * given up after {@value #ADAPTIVE_FACTOR}× the largest RTT seen at its TTL or beyond (at least that
- * RTT plus the grace period), instead of the full wait time, once such an RTT is known.
+ * RTT plus the grace period), instead of the full wait time, once such an RTT is known. That wait
+ * runs from the moment the transport reports the probe on the wire, and a probe is only judged
+ * overdue after every event the transport already holds has been taken in: on a sub-millisecond
+ * path the adaptive wait is ~100 ms, less than a paced send queue or a busy (cold) engine can lag.
  */
 public final class ProbeSession {
     static final int ADAPTIVE_FACTOR = 3;
