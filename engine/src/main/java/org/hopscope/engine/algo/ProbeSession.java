@@ -31,7 +31,10 @@ import org.hopscope.engine.transport.TransportException;
  *
  * <p>Waiting adapts to the path, like traceroute(8)'s {@code -w MAX,HERE,NEAR}: an unanswered probe is
  * given up after {@value #ADAPTIVE_FACTOR}× the largest RTT seen at its TTL or beyond (at least that
- * RTT plus the grace period), instead of the full wait time, once such an RTT is known.
+ * RTT plus the grace period), instead of the full wait time, once such an RTT is known. That wait
+ * runs from the moment the transport reports the probe on the wire, and a probe is only judged
+ * overdue after every event the transport already holds has been taken in: on a sub-millisecond
+ * path the adaptive wait is ~100 ms, less than a paced send queue or a busy (cold) engine can lag.
  */
 public final class ProbeSession {
     static final int ADAPTIVE_FACTOR = 3;
@@ -74,7 +77,12 @@ public final class ProbeSession {
     /** Keys of this session's completed probes, so their late replies are not counted as foreign. */
     private final Set<Integer> finishedKeys = new HashSet<>();
 
-    private record InFlight(ProbeRecord record, int key) {
+    /**
+     * A probe waiting for its answer. {@code confirmed}: the transport reported when the probe
+     * actually left ({@link TransportEvent.Sent}); until then the record's send time is only when it
+     * was handed over, and a transport may hold it back for a while (the helper paces its sends).
+     */
+    private record InFlight(ProbeRecord record, int key, boolean confirmed) {
     }
 
     public void stop() {
@@ -112,7 +120,7 @@ public final class ProbeSession {
         long sequence = nextSequence++;
         ProbeRecord rec = new ProbeRecord(sequence, id, flow, ttl, column, strategy.protocol(), crafted.fields(), now,
                 startEpochMicros + (now - startNanos) / 1000, ProbeOutcome.PENDING, null, null);
-        InFlight f = new InFlight(rec, crafted.key());
+        InFlight f = new InFlight(rec, crafted.key(), false);
         byToken.put(sequence, f);
         InFlight displaced = byKey.put(crafted.key(), f);
         if (displaced != null) {
@@ -135,12 +143,38 @@ public final class ProbeSession {
     public void awaitUntil(BooleanSupplier done, long deadlineNanos) throws TransportException, InterruptedException {
         while (!stopped && !done.getAsBoolean()) {
             long now = transport.nanoTime();
+            drainArrived(now);
+            if (done.getAsBoolean()) {
+                return;
+            }
             expire(now);
             if (done.getAsBoolean() || now >= deadlineNanos) {
                 return;
             }
             long wake = Math.min(deadlineNanos, nextExpiry());
             for (TransportEvent e : transport.poll(wake)) {
+                handle(e);
+            }
+        }
+    }
+
+    /** Bound on the polls of one {@link #drainArrived}: a transport that never runs dry cannot stall expiry. */
+    static final int MAX_DRAIN_POLLS = 1024;
+
+    /**
+     * Takes in every event the transport already holds, before anything is judged overdue at
+     * {@code now}: an answer that arrived in time but still waits in the transport's queue (the engine
+     * was busy, e.g. a cold JVM handling the burst of a concurrent trace's answers, 100+ ms behind
+     * on a path whose adaptive wait is ~100 ms) must not be overtaken by its probe's expiry. A
+     * transport may hand out its backlog in parts, so it is polled until it has nothing more.
+     */
+    private void drainArrived(long now) throws TransportException, InterruptedException {
+        for (int i = 0; i < MAX_DRAIN_POLLS && !stopped; i++) {
+            List<TransportEvent> events = transport.poll(now);
+            if (events.isEmpty()) {
+                return;
+            }
+            for (TransportEvent e : events) {
                 handle(e);
             }
         }
@@ -161,7 +195,7 @@ public final class ProbeSession {
         if (e instanceof TransportEvent.Sent s) {
             InFlight f = byToken.get(s.token());
             if (f != null) {
-                InFlight updated = new InFlight(f.record.sentAt(s.sentNanos()), f.key);
+                InFlight updated = new InFlight(f.record.sentAt(s.sentNanos()), f.key, true);
                 byToken.put(s.token(), updated);
                 byKey.replace(f.key, f, updated);
                 recorder.probeSendTime(s.token(), s.sentNanos());
@@ -219,6 +253,12 @@ public final class ProbeSession {
     private long deadlineOf(InFlight f) {
         long sent = f.record.sentNanos();
         long max = sent + settings.waitTime().toNanos();
+        if (!f.confirmed) {
+            // Not known to have left yet: the adaptive wait (a few RTTs, ~100 ms on a LAN) would run
+            // from the hand-over, so a probe the transport paces or queues could expire before it is
+            // even on the wire. Only the full wait, a bound on any queueing, applies until then.
+            return max;
+        }
         long ref = 0;
         for (int t = f.record.ttl().value(); t < maxRttAtTtl.length; t++) {
             ref = Math.max(ref, maxRttAtTtl[t]);

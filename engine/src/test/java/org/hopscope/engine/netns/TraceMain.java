@@ -23,7 +23,7 @@ import org.hopscope.engine.transport.helper.HelperTransport;
 /**
  * A trace run as a program, for child JVMs inside a namespace ({@link ChildJvm}) and for the
  * benchmark scripts. Arguments are {@code key=value}: transport (datagram|helper), target, protocol,
- * method (paris|classic), algorithm, sport, dport, q, maxttl, wait-ms, helper (a helper path). Prints
+ * method (paris|classic), algorithm, sport, dport, q, maxttl, wait-ms, grace-ms, helper (a helper path). Prints
  * one fact per line, for tests to parse:
  * <pre>
  * TRANSPORT transport: datagram (ICMP, UDP; ...)
@@ -54,7 +54,7 @@ public final class TraceMain {
                 .probesPerHop(Integer.parseInt(a.getOrDefault("q", "3")))
                 .maxTtl(Integer.parseInt(a.getOrDefault("maxttl", "12")))
                 .waitTime(Duration.ofMillis(Long.parseLong(a.getOrDefault("wait-ms", "2000"))))
-                .grace(Duration.ofMillis(50))
+                .grace(Duration.ofMillis(Long.parseLong(a.getOrDefault("grace-ms", "50"))))
                 .build();
         if (a.containsKey("dport")) {
             settings = settings.toBuilder().destinationPort(Integer.parseInt(a.get("dport"))).build();
