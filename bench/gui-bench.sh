@@ -9,9 +9,10 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 what="${1:-all}"
-mvn -B -q -o -Dstyle.color=never -pl app -am test-compile >&2
 cp_file="$(mktemp)"
-mvn -B -q -o -Dstyle.color=never -pl app -am dependency:build-classpath -Dmdep.outputFile="$cp_file" >&2
+# One reactor run: the engine resolves to its freshly compiled classes (no installed snapshot needed).
+mvn -B -q -o -Dstyle.color=never -pl app -am test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$cp_file" >&2
 cp="app/target/classes:app/target/test-classes:engine/target/classes:engine/target/test-classes:$(cat "$cp_file")"
 rm -f "$cp_file"
 export XDG_CONFIG_HOME="$(mktemp -d)" XDG_DATA_HOME="$(mktemp -d)"
