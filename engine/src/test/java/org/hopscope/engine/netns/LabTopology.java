@@ -95,6 +95,28 @@ public final class LabTopology implements AutoCloseable {
         link("fw", "dst", "198.19.10", null);
         routes();
         features();
+        warmNeighbours();
+    }
+
+    /**
+     * One ping across every link, both ways and both families, so ARP and IPv6 neighbour discovery
+     * are done before any test traces: a router's first packets to an unresolved neighbour wait in a
+     * short queue, and the first IPv6 trace of a fresh lab lost a whole hop that way (as in a real
+     * network, where routers' neighbour caches are warm). Bounded: one ping per link end, 1 s each.
+     */
+    private void warmNeighbours() {
+        for (String n : NODES) {
+            for (Map.Entry<String, InetAddress> peer : v4.get(n).entrySet()) {
+                InetAddress there = v4.get(peer.getKey()).get(n);
+                ns.get(n).tryExec(java.time.Duration.ofSeconds(3), "ping", "-4", "-n", "-q", "-c", "1", "-W", "1",
+                        there.getHostAddress());
+            }
+            for (Map.Entry<String, InetAddress> peer : v6.get(n).entrySet()) {
+                InetAddress there = v6.get(peer.getKey()).get(n);
+                ns.get(n).tryExec(java.time.Duration.ofSeconds(3), "ping", "-6", "-n", "-q", "-c", "1", "-W", "1",
+                        there.getHostAddress());
+            }
+        }
     }
 
     private void baseSysctls(String n, Netns x) {
