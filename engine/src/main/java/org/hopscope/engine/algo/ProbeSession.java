@@ -159,7 +159,7 @@ public final class ProbeSession {
     }
 
     /** Bound on the polls of one {@link #drainArrived}: a transport that never runs dry cannot stall expiry. */
-    static final int MAX_DRAIN_POLLS = 1024;
+    public static final int MAX_DRAIN_POLLS = 1024;
 
     /**
      * Takes in every event the transport already holds, before anything is judged overdue at

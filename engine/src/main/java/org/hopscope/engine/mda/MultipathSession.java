@@ -56,7 +56,8 @@ final class MultipathSession implements FlowProber {
     private long lastSendNanos = Long.MIN_VALUE;
     private volatile boolean stopped;
 
-    private record InFlight(ProbeRecord record, int key) {
+    /** {@code confirmed}: the transport reported the probe sent (its send time is the wire's). */
+    private record InFlight(ProbeRecord record, int key, boolean confirmed) {
     }
 
     MultipathSession(TraceSettings settings, ProbeTransport transport, ProbeStrategy strategy, TraceRecorder recorder,
@@ -124,7 +125,7 @@ final class MultipathSession implements FlowProber {
         int column = columns.merge(r.ttl(), 1, Integer::sum) - 1;
         ProbeRecord rec = new ProbeRecord(sequence, id, r.flow(), ttl, column, strategy.protocol(), crafted.fields(),
                 now, startEpochMicros + (now - startNanos) / 1000, ProbeOutcome.PENDING, null, null);
-        InFlight f = new InFlight(rec, crafted.key());
+        InFlight f = new InFlight(rec, crafted.key(), false);
         byToken.put(sequence, f);
         InFlight displaced = byKey.put(crafted.key(), f);
         if (displaced != null) {
@@ -143,6 +144,10 @@ final class MultipathSession implements FlowProber {
                 abandonAll();
                 return;
             }
+            drainArrived(now);
+            if (done.getAsBoolean()) {
+                return;
+            }
             expire(now);
             if (done.getAsBoolean() || now >= deadlineNanos) {
                 return;
@@ -158,7 +163,7 @@ final class MultipathSession implements FlowProber {
         if (e instanceof TransportEvent.Sent s) {
             InFlight f = byToken.get(s.token());
             if (f != null) {
-                InFlight updated = new InFlight(f.record.sentAt(s.sentNanos()), f.key);
+                InFlight updated = new InFlight(f.record.sentAt(s.sentNanos()), f.key, true);
                 byToken.put(s.token(), updated);
                 byKey.replace(f.key, f, updated);
                 recorder.probeSendTime(s.token(), s.sentNanos());
@@ -201,9 +206,29 @@ final class MultipathSession implements FlowProber {
         recorder.probeCompleted(done);
     }
 
+    /**
+     * Takes in every event the transport already holds before anything is judged overdue at
+     * {@code now}, as {@link org.hopscope.engine.algo.ProbeSession} does: an answer waiting in the
+     * transport's queue while the engine was busy must not be overtaken by its probe's expiry.
+     */
+    private void drainArrived(long now) throws TransportException, InterruptedException {
+        for (int i = 0; i < org.hopscope.engine.algo.ProbeSession.MAX_DRAIN_POLLS && !stopped; i++) {
+            List<TransportEvent> events = transport.poll(now);
+            if (events.isEmpty()) {
+                return;
+            }
+            for (TransportEvent e : events) {
+                handle(e);
+            }
+        }
+    }
+
     private long deadlineOf(InFlight f) {
         long sent = f.record.sentNanos();
         long max = sent + settings.waitTime().toNanos();
+        if (!f.confirmed) {
+            return max; // not on the wire yet as far as we know: only the full wait bounds queueing
+        }
         long ref = 0;
         for (int t = f.record.ttl().value(); t < maxRttAtTtl.length; t++) {
             ref = Math.max(ref, maxRttAtTtl[t]);

@@ -139,4 +139,23 @@ class BusyEngineExpiryTest {
             }
         }
     }
+
+    @Test
+    void multipathProbingAlsoReadsWaitingAnswersBeforeExpiring() throws Exception {
+        Topology topo = Topology.parse(NET, "busy-mda.topo");
+        InetAddress target = InetAddress.getByName("198.18.2.2");
+        TraceSettings settings = TraceSettings.builder(target.getHostAddress()).protocol(ProbeProtocol.UDP)
+                .algorithm(Algorithm.LITE).build();
+        try (SlowConsumer t = new SlowConsumer(new SimulatedTransport(topo, SimulatedTransport.Clock.REAL), 2, 40)) {
+            TraceSnapshot snap = new org.hopscope.engine.mda.MultipathTracer(settings,
+                    org.hopscope.engine.mda.MdaSettings.defaults(), t, target).run();
+
+            assertThat(snap.status()).isEqualTo(TraceStatus.REACHED);
+            for (ProbeRecord p : snap.probes()) {
+                if (p.ttl().value() <= 2) {
+                    assertThat(p.outcome()).as("probe %s", p).isEqualTo(ProbeOutcome.ANSWERED);
+                }
+            }
+        }
+    }
 }
