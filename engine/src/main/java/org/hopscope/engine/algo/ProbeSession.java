@@ -30,20 +30,20 @@ import org.hopscope.engine.transport.TransportException;
  * Runs on one engine thread; {@link #stop()} may come from any thread.
  *
  * <p>Waiting adapts to the path, like traceroute(8)'s {@code -w MAX,HERE,NEAR}: an unanswered probe is
- * given up after {@value #ADAPTIVE_FACTOR}× the largest RTT seen at its TTL or beyond (at least that
+ * given up after {@value AdaptiveWait#FACTOR}× the largest RTT seen at its TTL or beyond (at least that
  * RTT plus the grace period), instead of the full wait time, once such an RTT is known. That wait
  * runs from the moment the transport reports the probe on the wire, and a probe is only judged
  * overdue after every event the transport already holds has been taken in: on a sub-millisecond
  * path the adaptive wait is ~100 ms, less than a paced send queue or a busy (cold) engine can lag.
  */
 public final class ProbeSession {
-    static final int ADAPTIVE_FACTOR = 3;
 
     private final TraceSettings settings;
     private final ProbeTransport transport;
     private final ProbeStrategy strategy;
     private final ReplyMatcher matcher;
     private final TraceRecorder recorder;
+    private final AdaptiveWait waits;
     private final InetAddress target;
     private final InetAddress source;
     private final long startNanos;
@@ -52,7 +52,6 @@ public final class ProbeSession {
     private final Map<Long, InFlight> byToken = new HashMap<>();
     private final Map<Integer, InFlight> byKey = new HashMap<>();
     /** Largest RTT (ns) answered at each TTL, for adaptive waits. */
-    private final long[] maxRttAtTtl = new long[256];
     private long nextSequence;
     private ProbeId nextId;
     private long lastSendNanos = Long.MIN_VALUE;
@@ -67,6 +66,7 @@ public final class ProbeSession {
         this.strategy = strategy;
         this.matcher = new ReplyMatcher(strategy, target);
         this.recorder = recorder;
+        this.waits = new AdaptiveWait(settings);
         this.target = target;
         this.source = source;
         this.startNanos = startNanos;
@@ -143,7 +143,7 @@ public final class ProbeSession {
     public void awaitUntil(BooleanSupplier done, long deadlineNanos) throws TransportException, InterruptedException {
         while (!stopped && !done.getAsBoolean()) {
             long now = transport.nanoTime();
-            drainArrived(now);
+            AdaptiveWait.drainArrived(transport, now, this::handle, () -> stopped);
             if (done.getAsBoolean()) {
                 return;
             }
@@ -153,28 +153,6 @@ public final class ProbeSession {
             }
             long wake = Math.min(deadlineNanos, nextExpiry());
             for (TransportEvent e : transport.poll(wake)) {
-                handle(e);
-            }
-        }
-    }
-
-    /** Bound on the polls of one {@link #drainArrived}: a transport that never runs dry cannot stall expiry. */
-    public static final int MAX_DRAIN_POLLS = 1024;
-
-    /**
-     * Takes in every event the transport already holds, before anything is judged overdue at
-     * {@code now}: an answer that arrived in time but still waits in the transport's queue (the engine
-     * was busy, e.g. a cold JVM handling the burst of a concurrent trace's answers, 100+ ms behind
-     * on a path whose adaptive wait is ~100 ms) must not be overtaken by its probe's expiry. A
-     * transport may hand out its backlog in parts, so it is polled until it has nothing more.
-     */
-    private void drainArrived(long now) throws TransportException, InterruptedException {
-        for (int i = 0; i < MAX_DRAIN_POLLS && !stopped; i++) {
-            List<TransportEvent> events = transport.poll(now);
-            if (events.isEmpty()) {
-                return;
-            }
-            for (TransportEvent e : events) {
                 handle(e);
             }
         }
@@ -223,7 +201,7 @@ public final class ProbeSession {
             if (f != null && d.consistentWith(f.record.sent())) {
                 long rtt = r.receivedNanos() - f.record.sentNanos();
                 int ttl = f.record.ttl().value();
-                maxRttAtTtl[ttl] = Math.max(maxRttAtTtl[ttl], rtt);
+                waits.answered(ttl, rtt);
                 reached |= d.fromDestination();
                 if (d.fromDestination() || d.kind() == org.hopscope.engine.trace.ReplyKind.DEST_UNREACHABLE) {
                     destinationTtl = Math.min(destinationTtl, ttl);
@@ -251,23 +229,7 @@ public final class ProbeSession {
     }
 
     private long deadlineOf(InFlight f) {
-        long sent = f.record.sentNanos();
-        long max = sent + settings.waitTime().toNanos();
-        if (!f.confirmed) {
-            // Not known to have left yet: the adaptive wait (a few RTTs, ~100 ms on a LAN) would run
-            // from the hand-over, so a probe the transport paces or queues could expire before it is
-            // even on the wire. Only the full wait, a bound on any queueing, applies until then.
-            return max;
-        }
-        long ref = 0;
-        for (int t = f.record.ttl().value(); t < maxRttAtTtl.length; t++) {
-            ref = Math.max(ref, maxRttAtTtl[t]);
-        }
-        if (ref == 0) {
-            return max;
-        }
-        long adaptive = sent + Math.max(ADAPTIVE_FACTOR * ref, ref + settings.grace().toNanos());
-        return Math.min(max, adaptive);
+        return waits.deadline(f.record.sentNanos(), f.record.ttl().value(), f.confirmed);
     }
 
     private long nextExpiry() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.hopscope.engine.algo.AdaptiveWait;
 import org.hopscope.engine.probe.CraftedProbe;
 import org.hopscope.engine.probe.DecodedReply;
 import org.hopscope.engine.probe.ProbeId;
@@ -33,13 +34,12 @@ import org.hopscope.engine.transport.TransportException;
  * {@code -w MAX,HERE,NEAR} does.
  */
 final class MultipathSession implements FlowProber {
-    private static final int ADAPTIVE_FACTOR = 3;
-
     private final TraceSettings settings;
     private final ProbeTransport transport;
     private final ProbeStrategy strategy;
     private final ReplyMatcher matcher;
     private final TraceRecorder recorder;
+    private final AdaptiveWait waits;
     private final InetAddress target;
     private final InetAddress source;
     private final long startNanos;
@@ -50,7 +50,6 @@ final class MultipathSession implements FlowProber {
     private final Map<Integer, InFlight> byKey = new HashMap<>();
     private final Map<Long, ProbeRecord> completed = new HashMap<>();
     private final Map<Integer, Integer> columns = new HashMap<>();
-    private final long[] maxRttAtTtl = new long[256];
     private long nextSequence;
     private ProbeId nextId;
     private long lastSendNanos = Long.MIN_VALUE;
@@ -67,6 +66,7 @@ final class MultipathSession implements FlowProber {
         this.strategy = strategy;
         this.matcher = new ReplyMatcher(strategy, target);
         this.recorder = recorder;
+        this.waits = new AdaptiveWait(settings);
         this.target = target;
         this.source = source;
         this.startNanos = startNanos;
@@ -144,7 +144,7 @@ final class MultipathSession implements FlowProber {
                 abandonAll();
                 return;
             }
-            drainArrived(now);
+            AdaptiveWait.drainArrived(transport, now, this::handle, () -> stopped);
             if (done.getAsBoolean()) {
                 return;
             }
@@ -191,7 +191,7 @@ final class MultipathSession implements FlowProber {
             if (f != null && d.consistentWith(f.record.sent())) {
                 long rtt = r.receivedNanos() - f.record.sentNanos();
                 int ttl = f.record.ttl().value();
-                maxRttAtTtl[ttl] = Math.max(maxRttAtTtl[ttl], rtt);
+                waits.answered(ttl, rtt);
                 complete(f, f.record.answered(d.toReply(r.receivedNanos(), f.record.sentNanos())));
                 return;
             }
@@ -206,37 +206,8 @@ final class MultipathSession implements FlowProber {
         recorder.probeCompleted(done);
     }
 
-    /**
-     * Takes in every event the transport already holds before anything is judged overdue at
-     * {@code now}, as {@link org.hopscope.engine.algo.ProbeSession} does: an answer waiting in the
-     * transport's queue while the engine was busy must not be overtaken by its probe's expiry.
-     */
-    private void drainArrived(long now) throws TransportException, InterruptedException {
-        for (int i = 0; i < org.hopscope.engine.algo.ProbeSession.MAX_DRAIN_POLLS && !stopped; i++) {
-            List<TransportEvent> events = transport.poll(now);
-            if (events.isEmpty()) {
-                return;
-            }
-            for (TransportEvent e : events) {
-                handle(e);
-            }
-        }
-    }
-
     private long deadlineOf(InFlight f) {
-        long sent = f.record.sentNanos();
-        long max = sent + settings.waitTime().toNanos();
-        if (!f.confirmed) {
-            return max; // not on the wire yet as far as we know: only the full wait bounds queueing
-        }
-        long ref = 0;
-        for (int t = f.record.ttl().value(); t < maxRttAtTtl.length; t++) {
-            ref = Math.max(ref, maxRttAtTtl[t]);
-        }
-        if (ref == 0) {
-            return max;
-        }
-        return Math.min(max, sent + Math.max(ADAPTIVE_FACTOR * ref, ref + settings.grace().toNanos()));
+        return waits.deadline(f.record.sentNanos(), f.record.ttl().value(), f.confirmed);
     }
 
     private long nextExpiry() {
