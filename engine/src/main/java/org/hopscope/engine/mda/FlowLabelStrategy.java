@@ -1,11 +1,7 @@
 package org.hopscope.engine.mda;
 
-import java.util.List;
-import org.hopscope.engine.packet.IpPacket;
-import org.hopscope.engine.packet.MalformedPacketException;
 import org.hopscope.engine.probe.CraftedProbe;
-import org.hopscope.engine.probe.ProbeMethod;
-import org.hopscope.engine.probe.ProbeProtocol;
+import org.hopscope.engine.probe.ForwardingProbeStrategy;
 import org.hopscope.engine.probe.ProbeSpec;
 import org.hopscope.engine.probe.ProbeStrategy;
 import org.hopscope.engine.trace.SentFields;
@@ -19,27 +15,16 @@ import org.hopscope.engine.trace.SentFields;
  * some balancers replace with a 5-tuple hash. The flow label is outside every checksum (the IPv6
  * pseudo-header has none), so rewriting it in the crafted packet keeps the probe valid.
  */
-final class FlowLabelStrategy implements ProbeStrategy {
-    private final ProbeStrategy inner;
+final class FlowLabelStrategy extends ForwardingProbeStrategy {
     private final int base;
 
     FlowLabelStrategy(ProbeStrategy inner, int base) {
-        this.inner = inner;
+        super(inner);
         this.base = base;
     }
 
     static int label(int base, int flow) {
         return 1 + (int) ((base + (long) flow) % 0xFFFFF);
-    }
-
-    @Override
-    public ProbeProtocol protocol() {
-        return inner.protocol();
-    }
-
-    @Override
-    public ProbeMethod method() {
-        return inner.method();
     }
 
     @Override
@@ -58,25 +43,5 @@ final class FlowLabelStrategy implements ProbeStrategy {
         SentFields g = new SentFields(f.source(), f.destination(), f.tos(), fl, f.ipId(), f.sourcePort(),
                 f.destinationPort(), f.checksum(), f.sequence(), f.length());
         return new CraftedProbe(out, g, p.key());
-    }
-
-    @Override
-    public List<Integer> keysFromQuote(IpPacket quoted) throws MalformedPacketException {
-        return inner.keysFromQuote(quoted);
-    }
-
-    @Override
-    public List<Integer> keysFromDestinationReply(IpPacket reply) throws MalformedPacketException {
-        return inner.keysFromDestinationReply(reply);
-    }
-
-    @Override
-    public int minimumLength(boolean ipv6) {
-        return inner.minimumLength(ipv6);
-    }
-
-    @Override
-    public int defaultLength(boolean ipv6) {
-        return inner.defaultLength(ipv6);
     }
 }

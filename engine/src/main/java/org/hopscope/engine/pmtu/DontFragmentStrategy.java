@@ -1,12 +1,8 @@
 package org.hopscope.engine.pmtu;
 
-import java.util.List;
 import org.hopscope.engine.packet.InternetChecksum;
-import org.hopscope.engine.packet.IpPacket;
-import org.hopscope.engine.packet.MalformedPacketException;
 import org.hopscope.engine.probe.CraftedProbe;
-import org.hopscope.engine.probe.ProbeMethod;
-import org.hopscope.engine.probe.ProbeProtocol;
+import org.hopscope.engine.probe.ForwardingProbeStrategy;
 import org.hopscope.engine.probe.ProbeSpec;
 import org.hopscope.engine.probe.ProbeStrategy;
 
@@ -15,15 +11,13 @@ import org.hopscope.engine.probe.ProbeStrategy;
  * recomputed; nothing else changes, so identities and flows are those of the wrapped strategy).
  * IPv6 probes are left as they are: IPv6 routers never fragment.
  */
-public final class DontFragmentStrategy implements ProbeStrategy {
+public final class DontFragmentStrategy extends ForwardingProbeStrategy {
     private static final int FLAGS_OFFSET = 6;
     private static final int CHECKSUM_OFFSET = 10;
     private static final int DF = 0x40;
 
-    private final ProbeStrategy inner;
-
     public DontFragmentStrategy(ProbeStrategy inner) {
-        this.inner = inner;
+        super(inner);
     }
 
     /** Sets DF on an IPv4 packet in place and fixes its header checksum; IPv6 is untouched. */
@@ -42,38 +36,8 @@ public final class DontFragmentStrategy implements ProbeStrategy {
     }
 
     @Override
-    public ProbeProtocol protocol() {
-        return inner.protocol();
-    }
-
-    @Override
-    public ProbeMethod method() {
-        return inner.method();
-    }
-
-    @Override
     public CraftedProbe craft(ProbeSpec spec) {
         CraftedProbe c = inner.craft(spec);
         return new CraftedProbe(setDontFragment(c.packet()), c.fields(), c.key());
-    }
-
-    @Override
-    public List<Integer> keysFromQuote(IpPacket quoted) throws MalformedPacketException {
-        return inner.keysFromQuote(quoted);
-    }
-
-    @Override
-    public List<Integer> keysFromDestinationReply(IpPacket reply) throws MalformedPacketException {
-        return inner.keysFromDestinationReply(reply);
-    }
-
-    @Override
-    public int minimumLength(boolean ipv6) {
-        return inner.minimumLength(ipv6);
-    }
-
-    @Override
-    public int defaultLength(boolean ipv6) {
-        return inner.defaultLength(ipv6);
     }
 }
